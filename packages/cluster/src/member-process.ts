@@ -1,0 +1,120 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { hazelcastJarPath, memberConfigPath } from './repo-paths.js';
+
+export interface MemberOptions {
+  port: number;
+  /** host:port of every member of the cluster (tcp-ip join). */
+  members: string[];
+  clusterName: string;
+  /** Where the member's stdout/stderr go; default: discarded. */
+  logFile?: string;
+  readyTimeoutMillis?: number;
+}
+
+export interface MemberProcess {
+  readonly port: number;
+  readonly address: string;
+  readonly child: ChildProcess;
+  /** Graceful stop (SIGTERM, then SIGKILL after a grace period). */
+  stop(): Promise<void>;
+  /** Hard kill, as a crashed machine. */
+  kill(): Promise<void>;
+}
+
+// Hazelcast asks for these on Java 9+ to use its fast internal paths.
+const JAVA_MODULE_FLAGS = [
+  '--add-modules', 'java.se',
+  '--add-exports', 'java.base/jdk.internal.ref=ALL-UNNAMED',
+  '--add-opens', 'java.base/java.lang=ALL-UNNAMED',
+  '--add-opens', 'java.base/sun.nio.ch=ALL-UNNAMED',
+  '--add-opens', 'java.management/sun.management=ALL-UNNAMED',
+  '--add-opens', 'jdk.management/com.sun.management.internal=ALL-UNNAMED',
+];
+
+/** The java command line of a member; the same flags as scripts/hazelcast/member.sh. */
+export function memberCommand(options: MemberOptions): string[] {
+  return [
+    '-Xms64m', '-Xmx512m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1',
+    ...JAVA_MODULE_FLAGS,
+    `-Dhazelcast.config=${memberConfigPath()}`,
+    `-Dsim.cluster.name=${options.clusterName}`,
+    `-Dsim.port=${options.port}`,
+    `-Dsim.members=${options.members.join(',')}`,
+    '-Dhazelcast.local.localAddress=127.0.0.1',
+    '-Dhazelcast.phone.home.enabled=false',
+    '-Dhazelcast.logging.type=jdk',
+    '-cp', hazelcastJarPath(),
+    'com.hazelcast.core.server.HazelcastMemberStarter',
+  ];
+}
+
+async function isReady(port: number): Promise<boolean> {
+  try {
+    const response = await fetch(`http://127.0.0.1:${port}/hazelcast/health/ready`, { signal: AbortSignal.timeout(1000) });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+async function waitForExit(child: ChildProcess, millis: number): Promise<boolean> {
+  if (child.exitCode !== null || child.signalCode !== null) return true;
+  return Promise.race([
+    new Promise<boolean>((resolve) => child.once('exit', () => resolve(true))),
+    sleep(millis).then(() => false),
+  ]);
+}
+
+/** Starts a real Hazelcast member (Java 17 + the Maven jar) and resolves once its health check says ready. */
+export async function startMember(options: MemberOptions): Promise<MemberProcess> {
+  const jar = hazelcastJarPath();
+  if (!existsSync(jar)) throw new Error(`Hazelcast jar not found at ${jar}: run \`npm run hazelcast:fetch\``);
+  const child = spawn('java', memberCommand(options), { stdio: ['ignore', 'pipe', 'pipe'] });
+  if (options.logFile) {
+    mkdirSync(dirname(options.logFile), { recursive: true });
+    const log = createWriteStream(options.logFile, { flags: 'a' });
+    child.stdout?.pipe(log);
+    child.stderr?.pipe(log);
+  } else {
+    child.stdout?.resume();
+    child.stderr?.resume();
+  }
+  const deadline = Date.now() + (options.readyTimeoutMillis ?? 60_000);
+  while (!(await isReady(options.port))) {
+    if (child.exitCode !== null) throw new Error(`Hazelcast member on port ${options.port} exited with code ${child.exitCode}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`Hazelcast member on port ${options.port} not ready within ${options.readyTimeoutMillis ?? 60_000} ms`);
+    }
+    await sleep(200);
+  }
+  const stop = async (): Promise<void> => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    if (!(await waitForExit(child, 10_000))) {
+      child.kill('SIGKILL');
+      await waitForExit(child, 5_000);
+    }
+  };
+  const kill = async (): Promise<void> => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGKILL');
+    await waitForExit(child, 5_000);
+  };
+  return { port: options.port, address: `127.0.0.1:${options.port}`, child, stop, kill };
+}
+
+/** Starts `count` members forming one cluster on consecutive ports from `basePort`. */
+export async function startMembers(count: number, basePort: number, clusterName: string, logDir?: string): Promise<MemberProcess[]> {
+  const ports = Array.from({ length: count }, (_, i) => basePort + i);
+  const members = ports.map((port) => `127.0.0.1:${port}`);
+  // Started together, they find each other through the tcp-ip member list.
+  return Promise.all(
+    ports.map((port) =>
+      startMember({ port, members, clusterName, ...(logDir ? { logFile: `${logDir}/member-${port}.log` } : {}) }),
+    ),
+  );
+}

@@ -1,0 +1,53 @@
+import { HazelcastJsonValue, type IMap } from 'hazelcast-client';
+import type { HazelcastClient } from './hazelcast-client.js';
+import { MAPS } from './map-names.js';
+
+/** What a node publishes about itself; renewed by its heartbeat. */
+export interface NodeInfo {
+  nodeId: string;
+  name: string;
+  host: string;
+  port: number;
+  /** Where clients reach its REST API. */
+  url: string;
+  pid: number;
+  /** Epoch ms; the oldest live node is the master, as in SeaTunnel. */
+  startTime: number;
+  tags: Record<string, string>;
+  slots: { total: number; dynamic: boolean };
+}
+
+/** A node that has not renewed its entry within this time drops out of the map (TTL). */
+export const NODE_TTL_MILLIS = 6_000;
+export const HEARTBEAT_MILLIS = 1_500;
+
+/** Live nodes in Hazelcast: each node's entry lives only as long as its heartbeat renews it. */
+export class NodeRegistry {
+  private constructor(private readonly nodes: IMap<string, HazelcastJsonValue>) {}
+
+  static async open(client: HazelcastClient): Promise<NodeRegistry> {
+    return new NodeRegistry(await client.getMap<string, HazelcastJsonValue>(MAPS.nodes));
+  }
+
+  async heartbeat(node: NodeInfo): Promise<void> {
+    await this.nodes.set(node.nodeId, new HazelcastJsonValue(JSON.stringify(node)), NODE_TTL_MILLIS);
+  }
+
+  async deregister(nodeId: string): Promise<void> {
+    await this.nodes.delete(nodeId);
+  }
+
+  async get(nodeId: string): Promise<NodeInfo | null> {
+    const raw = await this.nodes.get(nodeId);
+    return raw ? (JSON.parse(raw.toString()) as NodeInfo) : null;
+  }
+
+  /** Live nodes, master (oldest) first. */
+  async list(): Promise<NodeInfo[]> {
+    const values = await this.nodes.values();
+    return values
+      .toArray()
+      .map((raw) => JSON.parse(raw.toString()) as NodeInfo)
+      .sort((a, b) => a.startTime - b.startTime || a.nodeId.localeCompare(b.nodeId));
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * The one error type of the simulator. Whatever throws it, one middleware in the server renders it
+ * the way SeaTunnel renders its own failures: `{"status":"fail","message":...}` with the status
+ * code SeaTunnel uses for that situation.
+ */
+export class SeaTunnelError extends Error {
+  constructor(
+    readonly httpStatus: number,
+    /** null reproduces Java exceptions without a message (v1 omits the key, v2 sends null). */
+    readonly detail: string | null,
+    /** SeaTunnel answers some failures with an empty body (e.g. IndexOutOfBounds on v1). */
+    readonly emptyBody = false,
+  ) {
+    super(detail ?? `HTTP ${httpStatus}`);
+    this.name = 'SeaTunnelError';
+  }
+}
+
+// One function per situation, so every message is worded once, as SeaTunnel words it.
+
+/** Java's NumberFormatException text, which SeaTunnel passes through as a 400. */
+export const numberFormat = (input: string): SeaTunnelError =>
+  new SeaTunnelError(400, `For input string: "${input}"`);
+
+export const requestBodyEmpty = (): SeaTunnelError => new SeaTunnelError(400, 'Request body is empty.');
+
+export const invalidJsonBody = (): SeaTunnelError =>
+  new SeaTunnelError(400, 'Invalid JSON format in request body.');
+
+export const jobIdRequiredForSavePoint = (): SeaTunnelError =>
+  new SeaTunnelError(400, 'Please provide jobId when start with save point.');
+
+export const invalidParamsFormat = (): SeaTunnelError =>
+  new SeaTunnelError(400, 'Invalid Params format in Params.');
+
+export const jobIdEmpty = (): SeaTunnelError => new SeaTunnelError(400, 'The jobId must not be empty.');
+
+export const stopJobIdEmpty = (): SeaTunnelError => new SeaTunnelError(400, 'jobId cannot be empty.');
+
+export const jsonParseListException = (): SeaTunnelError =>
+  new SeaTunnelError(500, 'Json parse list exception!');
+
+/** SeaTunnel's config layer (shaded Typesafe config) when a required block is absent. */
+export const missingConfigKey = (key: string): SeaTunnelError =>
+  new SeaTunnelError(500, `No configuration setting found for key '${key}'`);
+
+/** A plugin config that the job parser rejects (SeaTunnel answers 500 with the parser's message). */
+export const invalidJobConfig = (message: string): SeaTunnelError => new SeaTunnelError(500, message);
+
+export const jobAlreadySubmitted = (jobId: string): SeaTunnelError =>
+  new SeaTunnelError(
+    500,
+    `java.util.concurrent.CompletionException: org.apache.seatunnel.engine.common.exception.SeaTunnelEngineException: ` +
+      `The job id ${jobId} has already been submitted and is not starting with a savepoint.`,
+  );
+
+export const missPluginConfig = (kind: 'Source' | 'Sink'): SeaTunnelError =>
+  new SeaTunnelError(400, `Miss <${kind}> config! Please check the config file.`);
+
+export const bodyTooLarge = (limit: number): SeaTunnelError =>
+  new SeaTunnelError(413, `Request body is larger than the configured limit of ${limit} bytes.`);
+
+/** The Hazelcast cluster is unreachable: answered instead of hanging (not a SeaTunnel message). */
+export const clusterUnavailable = (): SeaTunnelError =>
+  new SeaTunnelError(503, 'The Hazelcast cluster is not reachable; retry when it is back.');

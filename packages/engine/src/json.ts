@@ -1,0 +1,56 @@
+import { isSafeNumber, LosslessNumber, parse, stringify } from 'lossless-json';
+import { javaDoubleToString } from './java-double.js';
+
+/** A JSON value as parsed without precision loss: big integers stay exact. */
+export type JsonValue =
+  | string
+  | number
+  | bigint
+  | boolean
+  | null
+  | LosslessNumber
+  | JsonValue[]
+  | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+export { LosslessNumber };
+
+function parseNumber(text: string): number | bigint | LosslessNumber {
+  if (isSafeNumber(text)) return Number(text);
+  if (/^-?\d+$/.test(text)) return BigInt(text);
+  return new LosslessNumber(text);
+}
+
+/**
+ * Parses JSON keeping every digit of 64-bit ids (`{"jobId":733584788375666689}`). Objects get a
+ * null prototype, so `__proto__` keys are plain data and cannot pollute anything.
+ * @throws SyntaxError on malformed input.
+ */
+export function parseJson(text: string): JsonValue {
+  return parse(text, (key, value) => {
+    if (value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof LosslessNumber)) {
+      return Object.assign(Object.create(null), value);
+    }
+    return value;
+  }, parseNumber) as JsonValue;
+}
+
+/** Serialises values produced by parseJson (bigint and LosslessNumber stay exact). */
+export function stringifyJson(value: unknown): string {
+  return stringify(value) ?? 'null';
+}
+
+export function isJsonObject(value: unknown): value is JsonObject {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof LosslessNumber);
+}
+
+/** Java's `Object.toString()` of a parsed JSON value, as SeaTunnel renders env option values. */
+export function javaToString(value: JsonValue): string {
+  if (value === null) return 'null';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : javaDoubleToString(value);
+  if (value instanceof LosslessNumber) return value.toString();
+  if (Array.isArray(value)) return `[${value.map(javaToString).join(', ')}]`;
+  return `{${Object.entries(value).map(([k, v]) => `${k}=${javaToString(v)}`).join(', ')}}`;
+}

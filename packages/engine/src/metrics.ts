@@ -1,0 +1,83 @@
+import { javaDoubleToString } from './java-double.js';
+import type { JobRecord } from './job-record.js';
+import type { JobSnapshot } from './simulation.js';
+
+/** SeaTunnel's 16-key REST metrics object; every leaf is a string, as SeaTunnel sends it. */
+export interface JobMetricsView {
+  SourceReceivedCount: string;
+  SinkWriteCount: string;
+  SourceReceivedBytes: string;
+  SinkWriteBytes: string;
+  SourceReceivedQPS: string;
+  SinkWriteQPS: string;
+  SourceReceivedBytesPerSeconds: string;
+  SinkWriteBytesPerSeconds: string;
+  TableSourceReceivedCount: Record<string, string>;
+  TableSinkWriteCount: Record<string, string>;
+  TableSourceReceivedBytes: Record<string, string>;
+  TableSinkWriteBytes: Record<string, string>;
+  TableSourceReceivedQPS: Record<string, string>;
+  TableSinkWriteQPS: Record<string, string>;
+  TableSourceReceivedBytesPerSeconds: Record<string, string>;
+  TableSinkWriteBytesPerSeconds: Record<string, string>;
+}
+
+interface Totals {
+  count: Record<string, number>;
+  bytes: Record<string, number>;
+}
+
+const add = (into: Record<string, number>, key: string, value: number): void => {
+  into[key] = (into[key] ?? 0) + value;
+};
+const sum = (values: Record<string, number>): number => Object.values(values).reduce((a, b) => a + b, 0);
+const counts = (values: Record<string, number>): Record<string, string> =>
+  Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)]));
+
+/** Numeric metrics of a snapshot: rows and bytes per table on the source and the sink side. */
+export function metricTotals(record: JobRecord, snapshot: JobSnapshot): { source: Totals; sink: Totals } {
+  const bytesPerRow = new Map(record.plan.sourceTables.map((t) => [t.tablePath, t.bytesPerRow]));
+  const source: Totals = { count: {}, bytes: {} };
+  for (const [table, rows] of Object.entries(snapshot.rows)) {
+    add(source.count, table, rows);
+    add(source.bytes, table, rows * (bytesPerRow.get(table) ?? 0));
+  }
+  const sink: Totals = { count: {}, bytes: {} };
+  for (const s of record.plan.sinks) {
+    for (const table of s.tablePaths) {
+      const rows = snapshot.rows[table] ?? 0;
+      add(sink.count, table, rows);
+      add(sink.bytes, table, rows * (bytesPerRow.get(table) ?? 0));
+    }
+  }
+  return { source, sink };
+}
+
+/** Renders the REST metrics object for a job at a snapshot (rates = totals over active time). */
+export function renderMetrics(record: JobRecord, snapshot: JobSnapshot): JobMetricsView {
+  const { source, sink } = metricTotals(record, snapshot);
+  const seconds = snapshot.activeMillis / 1000;
+  const rate = (value: number): string => javaDoubleToString(seconds > 0 ? value / seconds : 0);
+  const rates = (values: Record<string, number>): Record<string, string> =>
+    Object.fromEntries(Object.entries(values).map(([k, v]) => [k, rate(v)]));
+  const pending = record.runningSince === null && sum(source.count) === 0;
+  const tableMap = <T>(value: T): T | Record<string, never> => (pending ? {} : value);
+  return {
+    SourceReceivedCount: String(sum(source.count)),
+    SinkWriteCount: String(sum(sink.count)),
+    SourceReceivedBytes: String(sum(source.bytes)),
+    SinkWriteBytes: String(sum(sink.bytes)),
+    SourceReceivedQPS: rate(sum(source.count)),
+    SinkWriteQPS: rate(sum(sink.count)),
+    SourceReceivedBytesPerSeconds: rate(sum(source.bytes)),
+    SinkWriteBytesPerSeconds: rate(sum(sink.bytes)),
+    TableSourceReceivedCount: tableMap(counts(source.count)),
+    TableSinkWriteCount: tableMap(counts(sink.count)),
+    TableSourceReceivedBytes: tableMap(counts(source.bytes)),
+    TableSinkWriteBytes: tableMap(counts(sink.bytes)),
+    TableSourceReceivedQPS: tableMap(rates(source.count)),
+    TableSinkWriteQPS: tableMap(rates(sink.count)),
+    TableSourceReceivedBytesPerSeconds: tableMap(rates(source.bytes)),
+    TableSinkWriteBytesPerSeconds: tableMap(rates(sink.bytes)),
+  };
+}

@@ -1,0 +1,153 @@
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+
+const portBlock = z
+  .object({
+    'auto-increment': z.boolean().default(true),
+    'port-count': z.number().int().min(1).max(65535).default(100),
+    port: z.number().int().min(0).max(65535).default(8080),
+  })
+  .strict();
+
+/** The node's configuration file. Every key is optional; see README "Configuration". */
+export const nodeConfigSchema = z
+  .object({
+    'rest-server-socket-endpoint-config': z
+      .object({
+        /** Bind address: loopback unless running in a container. */
+        host: z.string().default('127.0.0.1'),
+        /** Host name other nodes and log links use to reach this node; default: host (or 127.0.0.1 for 0.0.0.0). */
+        'advertised-host': z.string().optional(),
+        port: portBlock.default({ 'auto-increment': true, 'port-count': 100, port: 8080 }),
+      })
+      .strict()
+      .default({ host: '127.0.0.1', port: { 'auto-increment': true, 'port-count': 100, port: 8080 } }),
+    hazelcast: z
+      .object({
+        'cluster-name': z.string().min(1).default('seatunnel'),
+        'cluster-members': z.array(z.string().min(1)).min(1).default(['127.0.0.1:5701']),
+        'invocation-timeout-millis': z.number().int().positive().default(10_000),
+      })
+      .strict()
+      .default({ 'cluster-name': 'seatunnel', 'cluster-members': ['127.0.0.1:5701'], 'invocation-timeout-millis': 10_000 }),
+    seatunnel: z
+      .object({
+        engine: z
+          .object({
+            'history-job-expire-minutes': z.number().int().positive().default(1440),
+            http: z.object({ 'context-path': z.string().default('') }).strict().default({ 'context-path': '' }),
+            'slot-service': z
+              .object({ 'dynamic-slot': z.boolean().default(true), 'slot-num': z.number().int().min(1).default(2) })
+              .strict()
+              .default({ 'dynamic-slot': true, 'slot-num': 2 }),
+            'job-schedule-strategy': z.enum(['REJECT', 'WAIT']).default('REJECT'),
+          })
+          .strict()
+          .default({
+            'history-job-expire-minutes': 1440,
+            http: { 'context-path': '' },
+            'slot-service': { 'dynamic-slot': true, 'slot-num': 2 },
+            'job-schedule-strategy': 'REJECT',
+          }),
+      })
+      .strict()
+      .default({
+        engine: {
+          'history-job-expire-minutes': 1440,
+          http: { 'context-path': '' },
+          'slot-service': { 'dynamic-slot': true, 'slot-num': 2 },
+          'job-schedule-strategy': 'REJECT',
+        },
+      }),
+    node: z
+      .object({ name: z.string().optional(), tags: z.record(z.string(), z.string()).default({}) })
+      .strict()
+      .default({ tags: {} }),
+    api: z
+      .object({
+        profile: z.enum(['2.3.9', 'seed']).default('2.3.9'),
+        'body-limit-bytes': z.number().int().positive().default(10 * 1024 * 1024),
+      })
+      .strict()
+      .default({ profile: '2.3.9', 'body-limit-bytes': 10 * 1024 * 1024 }),
+    simulation: z
+      .object({ speed: z.number().positive().default(1), 'admin-api': z.boolean().default(false) })
+      .strict()
+      .default({ speed: 1, 'admin-api': false }),
+    logging: z
+      .object({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'), dir: z.string().default('logs') })
+      .strict()
+      .default({ level: 'info', dir: 'logs' }),
+  })
+  .strict();
+
+export type NodeConfig = z.infer<typeof nodeConfigSchema>;
+
+const bool = (raw: string): boolean => /^(1|true|yes|on)$/i.test(raw.trim());
+const num = (raw: string): number => Number(raw);
+const list = (raw: string): string[] => raw.split(',').map((s) => s.trim()).filter(Boolean);
+
+/** Environment variables that override the file, with the config path each one sets. */
+export const ENV_OVERRIDES: Record<string, { path: string[]; convert: (raw: string) => unknown }> = {
+  SEATUNNEL_SIM_HOST: { path: ['rest-server-socket-endpoint-config', 'host'], convert: String },
+  SEATUNNEL_SIM_ADVERTISED_HOST: { path: ['rest-server-socket-endpoint-config', 'advertised-host'], convert: String },
+  SEATUNNEL_SIM_PORT: { path: ['rest-server-socket-endpoint-config', 'port', 'port'], convert: num },
+  SEATUNNEL_SIM_PORT_AUTO_INCREMENT: { path: ['rest-server-socket-endpoint-config', 'port', 'auto-increment'], convert: bool },
+  SEATUNNEL_SIM_PORT_COUNT: { path: ['rest-server-socket-endpoint-config', 'port', 'port-count'], convert: num },
+  SEATUNNEL_SIM_HZ_CLUSTER_NAME: { path: ['hazelcast', 'cluster-name'], convert: String },
+  SEATUNNEL_SIM_HZ_MEMBERS: { path: ['hazelcast', 'cluster-members'], convert: list },
+  SEATUNNEL_SIM_HISTORY_EXPIRE_MINUTES: { path: ['seatunnel', 'engine', 'history-job-expire-minutes'], convert: num },
+  SEATUNNEL_SIM_CONTEXT_PATH: { path: ['seatunnel', 'engine', 'http', 'context-path'], convert: String },
+  SEATUNNEL_SIM_NODE_NAME: { path: ['node', 'name'], convert: String },
+  SEATUNNEL_SIM_PROFILE: { path: ['api', 'profile'], convert: String },
+  SEATUNNEL_SIM_BODY_LIMIT: { path: ['api', 'body-limit-bytes'], convert: num },
+  SEATUNNEL_SIM_SPEED: { path: ['simulation', 'speed'], convert: num },
+  SEATUNNEL_SIM_ADMIN_API: { path: ['simulation', 'admin-api'], convert: bool },
+  SEATUNNEL_SIM_LOG_LEVEL: { path: ['logging', 'level'], convert: String },
+  SEATUNNEL_SIM_LOG_DIR: { path: ['logging', 'dir'], convert: String },
+};
+
+type Tree = Record<string, unknown>;
+
+function setPath(tree: Tree, path: string[], value: unknown): void {
+  let node = tree;
+  for (const key of path.slice(0, -1)) {
+    const child = node[key];
+    if (child === null || typeof child !== 'object' || Array.isArray(child)) node[key] = {};
+    node = node[key] as Tree;
+  }
+  node[path[path.length - 1]!] = value;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * The effective node config: the YAML file (if any), then environment overrides, then
+ * `overrides` from the command line; validated as a whole so a typo fails at start with its path.
+ */
+export function loadNodeConfig(options: { file?: string; env?: NodeJS.ProcessEnv; overrides?: [string[], unknown][] } = {}): NodeConfig {
+  let tree: Tree = {};
+  if (options.file) {
+    const text = readFileSync(options.file, 'utf8');
+    const parsed: unknown = parseYaml(text);
+    if (parsed !== null && parsed !== undefined) {
+      if (typeof parsed !== 'object' || Array.isArray(parsed)) throw new ConfigError(`${options.file}: expected a YAML mapping`);
+      tree = parsed as Tree;
+    }
+  }
+  const env = options.env ?? process.env;
+  for (const [name, { path, convert }] of Object.entries(ENV_OVERRIDES)) {
+    const raw = env[name];
+    if (raw !== undefined && raw !== '') setPath(tree, path, convert(raw));
+  }
+  for (const [path, value] of options.overrides ?? []) setPath(tree, path, value);
+  const result = nodeConfigSchema.safeParse(tree);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    throw new ConfigError(`invalid node config${options.file ? ` (${options.file})` : ''}:\n  ${problems.join('\n  ')}`);
+  }
+  return result.data;
+}

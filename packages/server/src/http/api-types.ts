@@ -1,0 +1,28 @@
+/** Which REST flavour a request came in on. */
+export type ApiVersion = 'v1' | 'v2';
+
+/** What a route handler sees: the parsed parts of the request, independent of Koa. */
+export interface ApiRequest {
+  api: ApiVersion;
+  method: string;
+  /** Full request path. */
+  path: string;
+  /** Path after the endpoint name, e.g. "/123" for ".../job-info/123". */
+  rest: string;
+  /** Query string without "?", undecoded (v1 parses it itself). */
+  rawQuery: string;
+  /** Decoded query parameters (last value wins, as servlet parameters). */
+  query: Record<string, string>;
+  /** The body as UTF-8 text ("" when empty); read lazily, within the configured limit. */
+  body(): Promise<string>;
+}
+
+/** What a route handler returns; rendered in one place. */
+export type ApiResponse =
+  | { kind: 'json'; status?: number; value: unknown }
+  /** Pre-serialised JSON, for answers that must keep 64-bit numbers exact. */
+  | { kind: 'raw-json'; status?: number; text: string }
+  | { kind: 'text'; status?: number; text: string; contentType: string }
+  | { kind: 'empty'; status: number };
+
+export const json = (value: unknown, status?: number): ApiResponse => ({ kind: 'json', value, ...(status ? { status } : {}) });

@@ -1,0 +1,26 @@
+import type { IncomingMessage } from 'node:http';
+import getRawBody from 'raw-body';
+import { bodyTooLarge, invalidJsonBody, SeaTunnelError } from '@seatunnel-sim/engine';
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Reads a request body as UTF-8 text within `limit` bytes. Past the limit → 413; bytes that are
+ * not UTF-8 → 400 "Invalid JSON format in request body." (every body SeaTunnel takes is JSON).
+ */
+export async function readTextBody(req: IncomingMessage, limit: number): Promise<string> {
+  let bytes: Buffer;
+  try {
+    bytes = await getRawBody(req, { limit });
+  } catch (error) {
+    const type = (error as { type?: string }).type;
+    if (type === 'entity.too.large') throw bodyTooLarge(limit);
+    if (type === 'request.aborted') throw new SeaTunnelError(400, 'Request body was not fully received.');
+    throw new SeaTunnelError(400, `Cannot read the request body: ${(error as Error).message}`);
+  }
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    throw invalidJsonBody();
+  }
+}

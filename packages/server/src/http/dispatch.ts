@@ -1,0 +1,48 @@
+import type { Context } from 'koa';
+import { SeaTunnelError } from '@seatunnel-sim/engine';
+import type { ApiRequest, ApiResponse, ApiVersion } from './api-types.js';
+import { readTextBody } from './body.js';
+
+/** Builds the handler's view of a Koa request. */
+export function apiRequest(ctx: Context, api: ApiVersion, rest: string, bodyLimit: number): ApiRequest {
+  let body: Promise<string> | undefined;
+  const query: Record<string, string> = {};
+  for (const [key, value] of new URLSearchParams(ctx.querystring)) query[key] = value;
+  return {
+    api,
+    method: ctx.method,
+    path: ctx.path,
+    rest,
+    rawQuery: ctx.querystring,
+    query,
+    body: () => (body ??= readTextBody(ctx.req, bodyLimit)),
+  };
+}
+
+/** Writes a handler's answer to Koa. */
+export function sendApiResponse(ctx: Context, response: ApiResponse): void {
+  switch (response.kind) {
+    case 'json':
+      ctx.status = response.status ?? 200;
+      ctx.type = 'application/json';
+      ctx.body = JSON.stringify(response.value);
+      return;
+    case 'raw-json':
+      ctx.status = response.status ?? 200;
+      ctx.type = 'application/json';
+      ctx.body = response.text;
+      return;
+    case 'text':
+      ctx.status = response.status ?? 200;
+      ctx.type = response.contentType;
+      ctx.body = response.text;
+      return;
+    case 'empty':
+      ctx.status = response.status;
+      ctx.body = null;
+      return;
+  }
+}
+
+/** Thrown for SeaTunnel's "no body" answers (Hazelcast's native fall-through). */
+export const emptyAnswer = (status: number): SeaTunnelError => new SeaTunnelError(status, null, true);

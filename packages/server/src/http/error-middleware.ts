@@ -1,0 +1,35 @@
+import type { Context, Next } from 'koa';
+import type { Logger } from 'pino';
+import { clusterUnavailable, SeaTunnelError } from '@seatunnel-sim/engine';
+import { isClusterUnavailable } from '@seatunnel-sim/cluster';
+import type { ApiVersion } from './api-types.js';
+import { errorBody } from './error-body.js';
+
+/**
+ * Renders every failure in SeaTunnel's shape, in one place. SeaTunnelError carries its own status;
+ * a lost Hazelcast cluster is a 503 (the node keeps serving and recovers by itself); anything else
+ * is a bug, answered as SeaTunnel answers unexpected exceptions (500) and logged.
+ */
+export function errorMiddleware(logger: Logger) {
+  return async (ctx: Context, next: Next): Promise<void> => {
+    try {
+      await next();
+    } catch (caught) {
+      let error: SeaTunnelError;
+      if (caught instanceof SeaTunnelError) error = caught;
+      else if (isClusterUnavailable(caught)) error = clusterUnavailable();
+      else {
+        logger.error({ err: caught, path: ctx.path }, 'unexpected error');
+        error = new SeaTunnelError(500, caught instanceof Error ? caught.message : String(caught));
+      }
+      const api = (ctx.state as { api?: ApiVersion }).api ?? 'v2';
+      ctx.status = error.httpStatus;
+      if (error.emptyBody) {
+        ctx.body = null;
+        return;
+      }
+      ctx.type = api === 'v2' ? 'application/json;charset=UTF-8' : 'application/json';
+      ctx.body = JSON.stringify(errorBody(api, error.detail));
+    }
+  };
+}

@@ -1,0 +1,6 @@
+export * from './config.js';
+export * from './port-binding.js';
+export * from './node.js';
+export * from './logger.js';
+export * from './app.js';
+export * from './sim-clock.js';

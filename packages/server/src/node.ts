@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import { hostname } from 'node:os';
+import { connectCluster, HEARTBEAT_MILLIS, JobRepository, NodeRegistry, type HazelcastClient, type NodeInfo } from '@seatunnel-sim/cluster';
+import { createApp } from './app.js';
+import type { NodeConfig } from './config.js';
+import { JobDriver } from './job-driver.js';
+import { createLogger, type Logger } from './logger.js';
+import { bindPort } from './port-binding.js';
+import { JobService } from './services/job-service.js';
+import type { Services } from './services/services.js';
+import { systemClock } from './sim-clock.js';
+
+export interface RunningNode {
+  readonly info: NodeInfo;
+  readonly url: string;
+  readonly port: number;
+  /** Deregisters, stops the driver, closes HTTP and the Hazelcast client. */
+  stop(): Promise<void>;
+}
+
+function advertisedHost(config: NodeConfig): string {
+  const endpoint = config['rest-server-socket-endpoint-config'];
+  if (endpoint['advertised-host']) return endpoint['advertised-host'];
+  if (endpoint.host === '0.0.0.0' || endpoint.host === '::') return hostname();
+  return endpoint.host;
+}
+
+/**
+ * Starts one node: connects to Hazelcast, binds the first free port from the configured base,
+ * registers itself with a heartbeat and runs its job driver. Nothing another node needs is kept here.
+ */
+export async function startNode(config: NodeConfig, logger: Logger = createLogger(config.logging.level, 'seatunnel-sim')): Promise<RunningNode> {
+  logger.info({ config }, 'effective config');
+  const hz = config.hazelcast;
+  const nodeId = randomUUID();
+  const client: HazelcastClient = await connectCluster({
+    clusterName: hz['cluster-name'],
+    members: hz['cluster-members'],
+    instanceName: `seatunnel-sim-${nodeId.slice(0, 8)}`,
+    invocationTimeoutMillis: hz['invocation-timeout-millis'],
+  });
+  const [repository, registry] = await Promise.all([JobRepository.open(client), NodeRegistry.open(client)]);
+
+  const clock = systemClock;
+  let info: NodeInfo | undefined;
+  let ready = false;
+  const services: Services = {
+    config,
+    clock,
+    jobs: new JobService(repository, clock, nodeId),
+    self: () => {
+      if (!info) throw new Error('node not started');
+      return info;
+    },
+  };
+
+  const server: Server = createServer();
+  const app = createApp(services, logger, () => ready);
+  server.on('request', app.callback());
+  const endpoint = config['rest-server-socket-endpoint-config'];
+  let port: number;
+  try {
+    port = await bindPort(server, endpoint.host, endpoint.port.port, endpoint.port['auto-increment'], endpoint.port['port-count']);
+  } catch (error) {
+    await client.shutdown();
+    throw error;
+  }
+  const host = advertisedHost(config);
+  info = {
+    nodeId,
+    name: config.node.name ?? `node-${port}`,
+    host,
+    port,
+    url: `http://${host}:${port}`,
+    pid: process.pid,
+    startTime: Date.now(),
+    tags: config.node.tags,
+    slots: { total: config.seatunnel.engine['slot-service']['slot-num'], dynamic: config.seatunnel.engine['slot-service']['dynamic-slot'] },
+  };
+  await registry.heartbeat(info);
+  ready = true;
+  const heartbeat = setInterval(() => {
+    if (info) {
+      registry.heartbeat(info).catch((error: unknown) => logger.warn({ err: error }, 'heartbeat failed'));
+    }
+  }, HEARTBEAT_MILLIS);
+  heartbeat.unref();
+
+  const driver = new JobDriver({
+    nodeId,
+    repository,
+    registry,
+    clock,
+    logger,
+    historyTtlMillis: config.seatunnel.engine['history-job-expire-minutes'] * 60_000,
+  });
+  driver.start();
+  logger.info({ nodeId, url: info.url }, 'node started');
+
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> =>
+    (stopping ??= (async () => {
+      ready = false;
+      clearInterval(heartbeat);
+      await driver.stop();
+      await registry.deregister(nodeId).catch(() => undefined);
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await client.shutdown().catch(() => undefined);
+      logger.info({ nodeId }, 'node stopped');
+    })());
+
+  return { info, url: info.url, port, stop };
+}

@@ -1,0 +1,15 @@
+import type { Context, Next } from 'koa';
+
+/**
+ * Hazelcast's health endpoints, which container health checks and orchestrators probe:
+ * ready once the node is registered in the cluster, 503 while it is not.
+ */
+export function healthRoutes(isReady: () => boolean) {
+  return async (ctx: Context, next: Next): Promise<void> => {
+    if (ctx.path !== '/hazelcast/health/ready' && ctx.path !== '/hazelcast/health') return next();
+    const ready = isReady();
+    ctx.status = ready ? 200 : 503;
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify({ nodeState: ready ? 'ACTIVE' : 'PASSIVE', clusterState: ready ? 'ACTIVE' : 'UNKNOWN' });
+  };
+}

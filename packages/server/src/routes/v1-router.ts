@@ -1,0 +1,29 @@
+import type { Context, Next } from 'koa';
+import type { Services } from '../services/services.js';
+import { apiRequest, emptyAnswer, sendApiResponse } from '../http/dispatch.js';
+import type { Endpoint } from './endpoints.js';
+
+export const V1_PREFIX = '/hazelcast/rest/maps/';
+
+/**
+ * REST v1 as SeaTunnel serves it inside Hazelcast: paths under /hazelcast/rest/maps/ matched by
+ * prefix in the processor's order, PUT handled as POST, and unmatched paths falling through to
+ * Hazelcast's own map REST (400 without a key, 204 for a map/key read), never a SeaTunnel error.
+ */
+export function v1Router(endpoints: readonly Endpoint[], services: Services) {
+  return async (ctx: Context, next: Next): Promise<void> => {
+    if (!ctx.path.startsWith(V1_PREFIX)) return next();
+    (ctx.state as { api: string }).api = 'v1';
+    const method = ctx.method === 'PUT' ? 'POST' : ctx.method === 'HEAD' ? 'GET' : ctx.method;
+    const tail = ctx.path.slice(V1_PREFIX.length);
+    const endpoint = endpoints.find((e) => e.method === method && tail.startsWith(e.name));
+    if (endpoint) {
+      const req = apiRequest(ctx, 'v1', tail.slice(endpoint.name.length), services.config.api['body-limit-bytes']);
+      sendApiResponse(ctx, await endpoint.handler(req, services));
+      return;
+    }
+    if (method !== 'GET' && method !== 'POST' && method !== 'DELETE') throw emptyAnswer(400);
+    const segments = tail.split('/').filter(Boolean);
+    throw emptyAnswer(segments.length < 2 ? 400 : 204);
+  };
+}

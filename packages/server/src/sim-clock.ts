@@ -1,0 +1,6 @@
+/** The simulation clock every job's progress is computed against. */
+export interface Clock {
+  now(): number;
+}
+
+export const systemClock: Clock = { now: () => Date.now() };

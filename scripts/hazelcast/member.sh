@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Starts one Hazelcast member in the foreground with the repository's member config.
+#   MEMBER_PORT (5701)  MEMBER_LIST (127.0.0.1:<port>)  MEMBER_CLUSTER_NAME (seatunnel)
+#   MEMBER_HOST (127.0.0.1; set but empty = let Hazelcast pick the interface, as in a container)
+#   HAZELCAST_CONFIG, HAZELCAST_JAR, JAVA_OPTS: as in the official hazelcast/hazelcast image
+# (not HZ_*: Hazelcast reads HZ_* variables as config overrides)
+# Used by the container image (docker/hazelcast.Dockerfile, where it is the CMD); the CLI and the
+# tests start members from TypeScript with the same flags.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+version="${HAZELCAST_VERSION:-5.6.0}"
+jar="${HAZELCAST_JAR:-$root/.cache/hazelcast/hazelcast-$version.jar}"
+config="${HAZELCAST_CONFIG:-$root/config/hazelcast-member.yaml}"
+port="${MEMBER_PORT:-5701}"
+
+# Pinning the local address to loopback keeps a host-run member off other interfaces; inside a
+# container the member must instead publish its container address, which Hazelcast finds by itself
+# (it matches the tcp-ip member list against the local interfaces), hence "empty = don't pin".
+host_opts=()
+member_host="${MEMBER_HOST-127.0.0.1}"
+if [[ -n "$member_host" ]]; then
+  host_opts+=("-Dhazelcast.local.localAddress=$member_host")
+fi
+
+# JAVA_OPTS comes last on purpose: for a repeated -D the JVM keeps the last one, so anything given
+# in JAVA_OPTS (e.g. compose's -Dsim.members=hz1:5701,hz2:5701 or -Dhazelcast.config=...) overrides
+# the defaults above it, which is how the official image treats JAVA_OPTS too.
+read -r -a user_opts <<< "${JAVA_OPTS:-}"
+
+exec java \
+  --add-modules java.se --add-exports java.base/jdk.internal.ref=ALL-UNNAMED --add-opens java.base/java.lang=ALL-UNNAMED \
+  --add-opens java.base/sun.nio.ch=ALL-UNNAMED --add-opens java.management/sun.management=ALL-UNNAMED \
+  --add-opens jdk.management/com.sun.management.internal=ALL-UNNAMED \
+  -Djava.net.preferIPv4Stack=true \
+  -Dhazelcast.config="$config" \
+  -Dsim.cluster.name="${MEMBER_CLUSTER_NAME:-seatunnel}" \
+  -Dsim.port="$port" \
+  -Dsim.members="${MEMBER_LIST:-127.0.0.1:$port}" \
+  "${host_opts[@]}" \
+  -Dhazelcast.phone.home.enabled=false \
+  -Dhazelcast.shutdownhook.policy=GRACEFUL \
+  "${user_opts[@]}" \
+  -cp "$jar" com.hazelcast.core.server.HazelcastMemberStarter
