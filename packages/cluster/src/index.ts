@@ -4,3 +4,4 @@ export * from './job-repository.js';
 export * from './node-registry.js';
 export * from './member-process.js';
 export * from './repo-paths.js';
+export * from './testing/test-member.js';

@@ -39,7 +39,7 @@ export function sendApiResponse(ctx: Context, response: ApiResponse): void {
       return;
     case 'empty':
       ctx.status = response.status;
-      ctx.body = null;
+      ctx.body = '';
       return;
   }
 }

@@ -25,7 +25,9 @@ export function errorMiddleware(logger: Logger) {
       const api = (ctx.state as { api?: ApiVersion }).api ?? 'v2';
       ctx.status = error.httpStatus;
       if (error.emptyBody) {
-        ctx.body = null;
+        // '' rather than null: Koa turns a null body into 204, hiding SeaTunnel's empty 400.
+        ctx.body = '';
+        ctx.remove('Content-Type');
         return;
       }
       ctx.type = api === 'v2' ? 'application/json;charset=UTF-8' : 'application/json';

@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+// The test harness behind `npm test`: starts one real Hazelcast member for the integration suites,
+// runs every compiled test file with node's test runner, and always stops the member again.
+// Usage: node scripts/run-tests.mjs [suite...]   suites: unit, integration, cluster (default: all)
+import { spawn } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startMember, TEST_CLUSTER_NAME } from '@seatunnel-sim/cluster';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+function testFiles(dir) {
+  let out = [];
+  let entries = [];
+  try { entries = readdirSync(dir); } catch { return out; }
+  for (const name of entries) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out = out.concat(testFiles(path));
+    else if (name.endsWith('.test.js')) out.push(path);
+  }
+  return out.sort();
+}
+
+const SUITES = {
+  unit: () => testFiles(join(root, 'packages/engine/dist/test')),
+  integration: () => ['cluster', 'server', 'cli'].flatMap((p) => testFiles(join(root, `packages/${p}/dist/test`))),
+  cluster: () => testFiles(join(root, 'test/dist/cluster')),
+};
+
+const wanted = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(SUITES);
+const files = wanted.flatMap((suite) => {
+  if (!SUITES[suite]) { console.error(`unknown suite ${suite}; known: ${Object.keys(SUITES).join(', ')}`); process.exit(2); }
+  return SUITES[suite]();
+});
+if (files.length === 0) { console.error('no test files found: run `npm run build` first'); process.exit(1); }
+
+const port = Number(process.env.SEATUNNEL_SIM_TEST_HZ_PORT ?? 25701);
+console.log(`starting a Hazelcast member on 127.0.0.1:${port} for the integration tests`);
+const member = await startMember({ port, members: [`127.0.0.1:${port}`], clusterName: TEST_CLUSTER_NAME, logFile: join(root, 'logs/test-member.log') });
+
+const runner = spawn(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', ...files.map((f) => relative(root, f))], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, SEATUNNEL_SIM_TEST_MEMBERS: member.address, SEATUNNEL_SIM_TEST_CLUSTER: TEST_CLUSTER_NAME },
+});
+const stopAll = async () => { await member.stop(); };
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => { runner.kill(signal); });
+const code = await new Promise((resolve) => runner.on('exit', (c, s) => resolve(c ?? (s ? 1 : 0))));
+await stopAll();
+process.exit(code);
