@@ -7,6 +7,7 @@ import type { NodeConfig } from './config.js';
 import { JobDriver } from './job-driver.js';
 import { createLogger, type Logger } from './logger.js';
 import { bindPort } from './port-binding.js';
+import { noJobLog } from './services/job-log.js';
 import { JobService } from './services/job-service.js';
 import type { Services } from './services/services.js';
 import { systemClock } from './sim-clock.js';
@@ -49,8 +50,16 @@ export async function startNode(config: NodeConfig, logger: Logger = createLogge
     config,
     clock,
     jobs: new JobService(repository, clock, nodeId),
+    registry,
+    jobLog: noJobLog,
     self: () => {
       if (!info) throw new Error('node not started');
+      return info;
+    },
+    updateSelf: async (change) => {
+      if (!info) throw new Error('node not started');
+      info = { ...info, ...change };
+      await registry.heartbeat(info);
       return info;
     },
   };

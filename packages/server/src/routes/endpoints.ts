@@ -1,23 +1,59 @@
 import type { ApiRequest, ApiResponse } from '../http/api-types.js';
 import type { Services } from '../services/services.js';
-import { getJobInfo, getRunningJobs, postSubmitJob } from './job-routes.js';
+import {
+  getClusterOverview,
+  getRunningThreads,
+  getSystemMonitoringInformation,
+  getThreadDump,
+  postUpdateTags,
+} from './cluster-routes.js';
+import { postEncryptConfig } from './config-routes.js';
+import {
+  getFinishedJobs,
+  getJobInfo,
+  getRunningJobs,
+  postStopJob,
+  postStopJobs,
+  postSubmitJob,
+  postSubmitJobs,
+} from './job-routes.js';
+import { getAllLogNames, getLocalLogs, getLogs } from './log-routes.js';
 
 export type Handler = (req: ApiRequest, services: Services) => Promise<ApiResponse>;
 
+export type EndpointName =
+  | 'running-jobs' | 'finished-jobs' | 'running-job' | 'job-info' | 'system-monitoring-information'
+  | 'running-threads' | 'overview' | 'thread-dump' | 'get-all-log-name' | 'logs' | 'log'
+  | 'submit-jobs' | 'submit-job' | 'stop-jobs' | 'stop-job' | 'encrypt-config' | 'update-tags';
+
 export interface Endpoint {
   /** Path segment after the API prefix, e.g. "running-jobs". */
-  name: string;
+  name: EndpointName;
   method: 'GET' | 'POST';
   handler: Handler;
 }
 
 /**
  * SeaTunnel's REST endpoints, in the order its v1 processor tries them (prefix matching: the
- * first name the path starts with wins, so `running-jobs` must come before `running-job`).
+ * first name the path starts with wins, so `running-jobs` comes before `running-job`, `logs`
+ * before `log`, `submit-jobs` before `submit-job`).
  */
 export const ENDPOINTS: readonly Endpoint[] = [
   { name: 'running-jobs', method: 'GET', handler: getRunningJobs },
+  { name: 'finished-jobs', method: 'GET', handler: getFinishedJobs },
   { name: 'running-job', method: 'GET', handler: (req, s) => getJobInfo(req, s, 'running-job') },
   { name: 'job-info', method: 'GET', handler: (req, s) => getJobInfo(req, s, 'job-info') },
+  { name: 'system-monitoring-information', method: 'GET', handler: getSystemMonitoringInformation },
+  { name: 'running-threads', method: 'GET', handler: getRunningThreads },
+  { name: 'overview', method: 'GET', handler: getClusterOverview },
+  { name: 'thread-dump', method: 'GET', handler: getThreadDump },
+  { name: 'get-all-log-name', method: 'GET', handler: getAllLogNames },
+  { name: 'logs', method: 'GET', handler: getLogs },
+  { name: 'log', method: 'GET', handler: getLocalLogs },
+  { name: 'submit-jobs', method: 'POST', handler: postSubmitJobs },
   { name: 'submit-job', method: 'POST', handler: postSubmitJob },
+  { name: 'stop-jobs', method: 'POST', handler: postStopJobs },
+  { name: 'stop-job', method: 'POST', handler: postStopJob },
+  { name: 'encrypt-config', method: 'POST', handler: postEncryptConfig },
+  { name: 'update-tags', method: 'POST', handler: postUpdateTags },
 ];

@@ -30,3 +30,5 @@ export async function postSubmitJob(req: ApiRequest, services: Services): Promis
   const submission = parseSubmission(submitParams(req), await req.body());
   return json(await services.jobs.submit(submission));
 }
+
+export { notImplemented as getFinishedJobs, notImplemented as postStopJob, notImplemented as postStopJobs, notImplemented as postSubmitJobs } from './not-yet.js';

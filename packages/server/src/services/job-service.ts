@@ -66,4 +66,43 @@ export class JobService {
     const records = await this.repository.listRunning();
     return records.map((r) => this.atNow(r)).filter((job) => !isEndState(job.snapshot.status));
   }
+
+  /**
+   * Overview counters as SeaTunnel computes them: runningJobs = everything not yet in history;
+   * finished/failed/cancelled = history entries with exactly that status (SAVEPOINT_DONE counts nowhere).
+   */
+  async overviewCounters(): Promise<OverviewCounters> {
+    const [running, finished] = await Promise.all([this.repository.listRunning(), this.repository.listFinished()]);
+    const counters: OverviewCounters = { runningJobs: 0, finishedJobs: 0, failedJobs: 0, cancelledJobs: 0 };
+    const count = (status: string) => {
+      if (status === 'FINISHED') counters.finishedJobs++;
+      else if (status === 'FAILED') counters.failedJobs++;
+      else if (status === 'CANCELED') counters.cancelledJobs++;
+    };
+    for (const record of running) {
+      const status = projectJob(record, this.clock.now()).status;
+      if (isEndState(status)) count(status);
+      else counters.runningJobs++;
+    }
+    for (const record of finished) count(record.status);
+    return counters;
+  }
+
+  /** Slots held by running jobs, per owner node id (a job holds `parallelism` slots on its owner). */
+  async slotsInUse(): Promise<Record<string, number>> {
+    const slots: Record<string, number> = {};
+    for (const job of await this.listRunning()) {
+      if (job.snapshot.status === 'RUNNING' || job.snapshot.status === 'DOING_SAVEPOINT' || job.snapshot.status === 'CANCELING') {
+        slots[job.record.owner] = (slots[job.record.owner] ?? 0) + job.record.plan.parallelism;
+      }
+    }
+    return slots;
+  }
+}
+
+export interface OverviewCounters {
+  runningJobs: number;
+  finishedJobs: number;
+  failedJobs: number;
+  cancelledJobs: number;
 }

@@ -1,6 +1,7 @@
-import type { NodeInfo } from '@seatunnel-sim/cluster';
+import type { NodeInfo, NodeRegistry } from '@seatunnel-sim/cluster';
 import type { NodeConfig } from '../config.js';
 import type { Clock } from '../sim-clock.js';
+import type { JobLog } from './job-log.js';
 import type { JobService } from './job-service.js';
 
 /** Everything a route handler may call; built once per node. */
@@ -8,6 +9,11 @@ export interface Services {
   config: NodeConfig;
   clock: Clock;
   jobs: JobService;
+  /** Live nodes of the cluster (heartbeat registry). */
+  registry: NodeRegistry;
+  jobLog: JobLog;
   /** This node as registered in the cluster. */
   self(): NodeInfo;
+  /** Replaces this node's tags (update-tags) and republishes it at once. */
+  updateSelf(change: Partial<Pick<NodeInfo, 'tags'>>): Promise<NodeInfo>;
 }

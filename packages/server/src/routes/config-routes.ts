@@ -1,0 +1,3 @@
+import { notImplemented } from './not-yet.js';
+
+export const postEncryptConfig = notImplemented;

@@ -1,0 +1,5 @@
+import { notImplemented } from './not-yet.js';
+
+export const getAllLogNames = notImplemented;
+export const getLogs = notImplemented;
+export const getLocalLogs = notImplemented;
