@@ -5,3 +5,4 @@ export * from './node-registry.js';
 export * from './member-process.js';
 export * from './repo-paths.js';
 export * from './testing/test-member.js';
+export * from './cluster-clock.js';

@@ -97,6 +97,12 @@ export class JobRepository {
     return entries.map(([, raw]) => ({ record: fromValue(raw), raw, where: 'running' as const }));
   }
 
+  /** Running jobs owned by any of `owners`. */
+  async listOwnedBy(owners: string[]): Promise<StoredJob[]> {
+    const entries = await this.running.entrySetWithPredicate(Predicates.inPredicate('owner', ...owners));
+    return entries.map(([, raw]) => ({ record: fromValue(raw), raw, where: 'running' as const }));
+  }
+
   /**
    * Compare-and-set update of a running job: reads, applies `mutate`, and commits only if nobody
    * changed the job in between (else re-reads and retries). Returns the committed record, the
@@ -115,14 +121,35 @@ export class JobRepository {
   }
 
   /**
-   * Moves an ended job into history: first the history entry (with its TTL), then removal of the
-   * exact running value read. Both steps are idempotent, so a node dying in between leaves work
-   * that the next attempt (by any node) completes, and the job is never lost.
+   * Moves an ended job into history in three idempotent steps: (1) compare-and-set the running
+   * entry to its ended record — from then on nobody else can change it; (2) write the history
+   * entry with its TTL; (3) remove the running entry if it is still exactly that record. A node
+   * dying between steps leaves an ended record in the running map, which the next pass (by the
+   * owner or by whoever adopts its jobs) finishes moving with `completeArchive`. Returns false
+   * when someone changed the job first (the caller re-reads and tries again later).
    */
   async moveToHistory(current: StoredJob, ended: JobRecord, ttlMillis: number): Promise<boolean> {
     const committed = { ...ended, version: current.record.version + 1 };
-    await this.finished.putIfAbsent(ended.jobId, toValue(committed), ttlMillis);
-    return this.running.remove(ended.jobId, current.raw) as Promise<boolean>;
+    const value = toValue(committed);
+    if (!(await this.running.replaceIfSame(ended.jobId, current.raw, value))) return false;
+    await this.completeArchive({ record: committed, raw: value, where: 'running' }, ttlMillis);
+    return true;
+  }
+
+  /** Steps (2) and (3) of moveToHistory for a running entry already in an end state. */
+  async completeArchive(stored: StoredJob, ttlMillis: number): Promise<void> {
+    await this.finished.set(stored.record.jobId, stored.raw, ttlMillis);
+    await this.running.remove(stored.record.jobId, stored.raw);
+  }
+
+  /** Writes a job straight into history (a job refused at submit). */
+  async putFinished(record: JobRecord, ttlMillis: number): Promise<void> {
+    await this.finished.set(record.jobId, toValue(record), ttlMillis);
+  }
+
+  /** Replaces a running entry by compare-and-set (restoring an ended job from its savepoint). */
+  async replaceRunning(current: StoredJob, next: JobRecord): Promise<boolean> {
+    return this.running.replaceIfSame(next.jobId, current.raw, toValue({ ...next, version: current.record.version + 1 }));
   }
 
   /** Removes a history entry (restoring a job from its savepoint re-runs the same id). */

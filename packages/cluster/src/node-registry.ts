@@ -18,8 +18,8 @@ export interface NodeInfo {
 }
 
 /** A node that has not renewed its entry within this time drops out of the map (TTL). */
-export const NODE_TTL_MILLIS = 6_000;
-export const HEARTBEAT_MILLIS = 1_500;
+export const NODE_TTL_MILLIS = 3_000;
+export const HEARTBEAT_MILLIS = 750;
 
 /** Live nodes in Hazelcast: each node's entry lives only as long as its heartbeat renews it. */
 export class NodeRegistry {

@@ -63,3 +63,40 @@ export const bodyTooLarge = (limit: number): SeaTunnelError =>
 /** The Hazelcast cluster is unreachable: answered instead of hanging (not a SeaTunnel message). */
 export const clusterUnavailable = (): SeaTunnelError =>
   new SeaTunnelError(503, 'The Hazelcast cluster is not reachable; retry when it is back.');
+
+/** A Java NullPointerException surfacing through SeaTunnel's REST layer: no message (v1 omits it, v2 sends null). */
+export const nullPointer = (): SeaTunnelError => new SeaTunnelError(500, null);
+
+/** Java's ClassCastException text (Java 11+), which SeaTunnel answers as a 500. */
+export const classCast = (from: string, to: string): SeaTunnelError =>
+  new SeaTunnelError(
+    500,
+    `class ${from} cannot be cast to class ${to} (${from} and ${to} are in module java.base of loader 'bootstrap')`,
+  );
+
+/**
+ * Jackson's conversion failure for a body that is valid JSON but not an object (SeaTunnel's
+ * `JsonUtils.toMap`): an IllegalArgumentException, so a 400. `found` is Jackson's description of
+ * the value, e.g. "Array value (token `JsonToken.START_ARRAY`)"; a string gets its own wording.
+ */
+export const notAJsonObject = (found: { token: string } | { string: string }): SeaTunnelError => {
+  const where = '\n at [Source: UNKNOWN; byte offset: #UNKNOWN]';
+  if ('string' in found) {
+    return new SeaTunnelError(
+      400,
+      'Cannot construct instance of `java.util.LinkedHashMap` (although at least one Creator exists): ' +
+        `no String-argument constructor/factory method to deserialize from String value ('${found.string}')${where}`,
+    );
+  }
+  return new SeaTunnelError(
+    400,
+    `Cannot deserialize value of type \`java.util.LinkedHashMap<java.lang.String,java.lang.Object>\` from ${found.token}${where}`,
+  );
+};
+
+/** Java's `Collectors.toMap` on a repeated key (v1 overview with `?k=a&k=b`): an IllegalStateException → 500. */
+export const duplicateKey = (key: string, first: string, second: string): SeaTunnelError =>
+  new SeaTunnelError(500, `Duplicate key ${key} (attempted merging values ${first} and ${second})`);
+
+/** A log file that is absent or not a plain name inside the log directory: SeaTunnel answers 400 with no body. */
+export const logFileNotFound = (): SeaTunnelError => new SeaTunnelError(400, null, true);

@@ -15,3 +15,6 @@ export * from './new-job.js';
 export * from './views/job-dag.js';
 export * from './views/job-views.js';
 export * from './submission.js';
+export * from './failure.js';
+export * from './profiles.js';
+export * from './stop-request.js';

@@ -1,9 +1,19 @@
+import { noResourceStackTrace } from './failure.js';
 import type { JobConfig } from './job-config.js';
 import { NEVER, type JobRecord } from './job-record.js';
-import { buildPlan } from './plan.js';
+import { buildPlan, type JobPlan } from './plan.js';
 import { nextDueAt } from './simulation.js';
 
 export const DEFAULT_JOB_NAME = 'SeaTunnel_Job';
+
+/** SeaTunnel re-checks a waiting job's resources every 3 s (job-schedule-strategy WAIT). */
+export const WAIT_RETRY_MILLIS = 3_000;
+
+/**
+ * Where the scheduler put the job: run now (it got slots), wait for slots (WAIT), or refuse it
+ * (REJECT: it fails at once with SeaTunnel's NoEnoughResourceException).
+ */
+export type Placement = 'run' | 'wait' | 'reject';
 
 export interface NewJobInput {
   jobId: string;
@@ -15,6 +25,9 @@ export interface NewJobInput {
   now: number;
   /** Rows already produced before a savepoint, when restoring. */
   restoredRows?: Record<string, number>;
+  placement?: Placement;
+  /** A plan built already (e.g. to size the slot request); built from config otherwise. */
+  plan?: JobPlan;
 }
 
 export function resolveJobName(param: string | undefined, config: JobConfig): string {
@@ -23,28 +36,42 @@ export function resolveJobName(param: string | undefined, config: JobConfig): st
   return fromEnv ? fromEnv : DEFAULT_JOB_NAME;
 }
 
+/** Slots a job asks for: one per parallel subtask of each pipeline. */
+export function slotsRequired(plan: JobPlan): number {
+  return plan.parallelism * Math.max(1, Object.keys(plan.pipelineEdges).length);
+}
+
 /**
- * The record of a freshly submitted job. It starts RUNNING at once (the simulator's default has
- * no scheduling delay), so its projection progresses from `now`.
+ * The record of a freshly submitted job. With slots it is RUNNING at once (or PENDING for its
+ * `sim.slow-start-seconds`); without, it waits PENDING or fails, by the scheduling strategy.
  */
 export function newJobRecord(input: NewJobInput): JobRecord {
+  const plan = input.plan ?? buildPlan(input.config);
+  const placement = input.placement ?? 'run';
+  const pending = plan.sim.pendingMillis;
   const record: JobRecord = {
     jobId: input.jobId,
     jobName: resolveJobName(input.jobNameParam, input.config),
-    status: 'RUNNING',
+    status: placement === 'reject' ? 'FAILED' : placement === 'wait' || pending > 0 ? 'PENDING' : 'RUNNING',
     version: 1,
     owner: input.owner,
     createTime: input.now,
-    runningSince: input.now,
+    runningSince: placement === 'run' ? input.now + pending : null,
     frozenAt: null,
-    finishTime: null,
-    dueAt: NEVER,
+    finishTime: placement === 'reject' ? input.now : null,
+    dueAt: placement === 'wait' ? input.now + WAIT_RETRY_MILLIS : NEVER,
     isStartWithSavePoint: input.isStartWithSavePoint,
     envOptions: input.config.envOptions,
-    plan: buildPlan(input.config),
+    plan,
     restoredRows: input.restoredRows ?? {},
-    errorMsg: null,
+    errorMsg: placement === 'reject' ? noResourceStackTrace(input.jobId) : null,
   };
-  record.dueAt = nextDueAt(record);
+  if (placement === 'run') record.dueAt = nextDueAt(record);
   return record;
+}
+
+/** A waiting job that got its slots: it runs from now. */
+export function startWaitingJob(record: JobRecord, now: number): JobRecord {
+  const started: JobRecord = { ...record, runningSince: now + record.plan.sim.pendingMillis };
+  return { ...started, dueAt: nextDueAt(started) };
 }

@@ -1,22 +1,65 @@
 /**
- * Simulation controls a job can carry in its `env` block. All optional, with defaults that make a
- * FakeSource batch job of 100 rows take about five seconds, as it does on a real cluster.
+ * Simulation controls a job carries in its `env` block (all optional). Defaults make a FakeSource
+ * batch job of 100 rows take about five seconds, as it does on a real cluster. Times are
+ * simulation-clock milliseconds (the cluster's speed factor and /_sim clock apply).
  */
 export interface SimOptions {
-  /** Rows per second each source table produces (per unit of parallelism). */
+  /** Rows per second each source table produces, per unit of parallelism (`sim.rows-per-second`). */
   rowsPerSecond: number;
+  /** The job ends FINISHED after this long RUNNING, batch or streaming (`sim.duration-seconds`). */
+  durationMillis: number | null;
+  /** The job fails once its sources have read this many rows in total (`sim.fail-at-row`). */
+  failAtRow: number | null;
+  /** The job fails this long after it starts running (`sim.fail-after-seconds`). */
+  failAfterMillis: number | null;
+  /** Message of the simulated failure (`sim.fail-message`). */
+  failMessage: string;
+  /** Time spent PENDING before RUNNING (`sim.slow-start-seconds`). */
+  pendingMillis: number;
+  /** Time a stop takes: CANCELING → CANCELED, DOING_SAVEPOINT → SAVEPOINT_DONE (`sim.stop-seconds`). */
+  stopMillis: number;
+  /** FAILING → FAILED (`sim.failing-seconds`). */
+  failingMillis: number;
+  /** SeaTunnel's `checkpoint.interval` (ms): failover restores progress from the last checkpoint. */
+  checkpointIntervalMillis: number;
 }
 
-export const DEFAULT_SIM_OPTIONS: SimOptions = { rowsPerSecond: 20 };
+export const DEFAULT_SIM_OPTIONS: SimOptions = {
+  rowsPerSecond: 20,
+  durationMillis: null,
+  failAtRow: null,
+  failAfterMillis: null,
+  failMessage: 'Simulated failure',
+  pendingMillis: 0,
+  stopMillis: 500,
+  failingMillis: 300,
+  checkpointIntervalMillis: 10_000,
+};
 
-function positiveNumber(raw: string | undefined, fallback: number): number {
-  if (raw === undefined) return fallback;
+function number(raw: string | undefined, min: number): number | null {
+  if (raw === undefined) return null;
   const value = Number(raw);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
+  return Number.isFinite(value) && value >= min ? value : null;
 }
 
+const seconds = (raw: string | undefined): number | null => {
+  const value = number(raw, 0);
+  return value === null ? null : Math.round(value * 1000);
+};
+
+/** Reads the sim.* keys of `env`; invalid values fall back to the defaults (never an error). */
 export function readSimOptions(env: Record<string, string>): SimOptions {
+  const d = DEFAULT_SIM_OPTIONS;
+  const rate = number(env['sim.rows-per-second'], 0);
   return {
-    rowsPerSecond: positiveNumber(env['sim.rows-per-second'], DEFAULT_SIM_OPTIONS.rowsPerSecond),
+    rowsPerSecond: rate !== null && rate > 0 ? rate : d.rowsPerSecond,
+    durationMillis: seconds(env['sim.duration-seconds']),
+    failAtRow: number(env['sim.fail-at-row'], 0),
+    failAfterMillis: seconds(env['sim.fail-after-seconds']),
+    failMessage: env['sim.fail-message'] ?? d.failMessage,
+    pendingMillis: seconds(env['sim.slow-start-seconds']) ?? d.pendingMillis,
+    stopMillis: seconds(env['sim.stop-seconds']) ?? d.stopMillis,
+    failingMillis: seconds(env['sim.failing-seconds']) ?? d.failingMillis,
+    checkpointIntervalMillis: number(env['checkpoint.interval'], 1) ?? d.checkpointIntervalMillis,
   };
 }

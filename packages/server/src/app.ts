@@ -1,6 +1,8 @@
 import Koa from 'koa';
+import { apiProfile } from '@seatunnel-sim/engine';
 import type { Logger } from 'pino';
 import { errorMiddleware } from './http/error-middleware.js';
+import { adminRouter, type AdminDeps } from './routes/admin-routes.js';
 import { ENDPOINTS } from './routes/endpoints.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { v1Router } from './routes/v1-router.js';
@@ -8,18 +10,28 @@ import { v2Router } from './routes/v2-router.js';
 import type { Services } from './services/services.js';
 
 /**
- * The node's Koa app. Middleware order: error rendering → health → REST v1 (prefix-matched under
+ * The node's Koa app. Middleware order: error rendering → health → /_sim admin (if enabled) → REST v1 (prefix-matched under
  * /hazelcast/rest/maps) → REST v2 (router) → 404.
  */
-export function createApp(services: Services, logger: Logger, isReady: () => boolean): Koa {
+export function createApp(services: Services, logger: Logger, isReady: () => boolean, admin: AdminDeps | null): Koa {
   const app = new Koa();
   app.proxy = false;
   app.silent = true;
   app.use(errorMiddleware(logger));
   app.use(healthRoutes(isReady));
-  app.use(v1Router(ENDPOINTS, services));
-  const v2 = v2Router(ENDPOINTS, services);
-  app.use(v2.routes());
-  app.use(v2.allowedMethods());
+  if (admin) {
+    const router = adminRouter(admin);
+    app.use(router.routes());
+    app.use(router.allowedMethods());
+  }
+  // The profile picks which endpoints exist (data, not separate routes).
+  const profile = apiProfile(services.config.api.profile);
+  const endpoints = ENDPOINTS.filter((e) => profile.endpoints === null || profile.endpoints.has(e.name));
+  app.use(v1Router(endpoints, services));
+  if (profile.v2) {
+    const v2 = v2Router(endpoints, services);
+    app.use(v2.routes());
+    app.use(v2.allowedMethods());
+  }
   return app;
 }

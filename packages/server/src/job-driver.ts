@@ -1,31 +1,41 @@
-import { isEndState, NEVER, projectJob, type JobRecord } from '@seatunnel-sim/engine';
-import type { JobRepository, NodeRegistry } from '@seatunnel-sim/cluster';
+import { adoptJob, isEndState, settle, slotsRequired, startWaitingJob, WAIT_RETRY_MILLIS } from '@seatunnel-sim/engine';
+import type { JobRepository, NodeRegistry, StoredJob } from '@seatunnel-sim/cluster';
 import type { Logger } from 'pino';
 import type { Clock } from './sim-clock.js';
+import type { JobLog } from './services/job-log.js';
+import { jobLogLines } from './services/job-log-lines.js';
+import type { JobService } from './services/job-service.js';
 
 export interface DriverOptions {
   nodeId: string;
   repository: JobRepository;
   registry: NodeRegistry;
+  jobs: JobService;
   clock: Clock;
   logger: Logger;
+  jobLog: () => JobLog;
   historyTtlMillis: number;
   intervalMillis?: number;
+  /** A full scan for orphans (jobs of nodes this node never saw) runs this often. */
+  fullOrphanScanMillis?: number;
 }
 
 /**
- * The node's job driver. Every tick it commits the transitions its own jobs have reached (a batch
- * job's end moves it to history) and adopts jobs whose owner's heartbeat has lapsed. Every write
- * is a compare-and-set, so two nodes adopting the same orphan end with one winner.
+ * The node's job driver. Every tick it (1) adopts the jobs of nodes whose heartbeat lapsed,
+ * (2) commits the transitions its own jobs have reached (projection → durable status; an ended
+ * job moves to history) and (3) starts waiting jobs when slots free up. Every write is a
+ * compare-and-set, so two nodes adopting the same orphan end with exactly one winner.
  */
 export class JobDriver {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
+  private knownNodes = new Set<string>();
+  private lastFullScan = 0;
 
   constructor(private readonly options: DriverOptions) {}
 
   start(): void {
-    const interval = this.options.intervalMillis ?? 500;
+    const interval = this.options.intervalMillis ?? 250;
     this.timer = setInterval(() => {
       if (this.running) return;
       this.running = this.tick()
@@ -40,39 +50,83 @@ export class JobDriver {
     await this.running;
   }
 
-  /** One pass: adopt orphans, then commit due transitions. Exposed for tests. */
+  /** One pass; exposed for tests. */
   async tick(): Promise<void> {
     await this.adoptOrphans();
     await this.commitDue();
   }
 
   private async commitDue(): Promise<void> {
-    const { repository, nodeId, clock, historyTtlMillis } = this.options;
-    const due = await repository.listDue(nodeId, clock.now());
-    for (const stored of due) {
-      const snapshot = projectJob(stored.record, clock.now());
-      if (!isEndState(snapshot.status)) continue;
-      const ended: JobRecord = {
-        ...stored.record,
-        status: snapshot.status,
-        finishTime: snapshot.finishTime,
-        frozenAt: snapshot.finishTime,
-        dueAt: NEVER,
-      };
-      await repository.moveToHistory(stored, ended, historyTtlMillis);
+    const { repository, nodeId, clock } = this.options;
+    for (const stored of await repository.listDue(nodeId, clock.now())) {
+      await this.commitOne(stored).catch((error: unknown) =>
+        this.options.logger.warn({ err: error, jobId: stored.record.jobId }, 'commit failed; retrying next tick'),
+      );
     }
   }
 
+  private async commitOne(stored: StoredJob): Promise<void> {
+    const { repository, clock, historyTtlMillis } = this.options;
+    const record = stored.record;
+    if (isEndState(record.status)) {
+      // Ended but not yet archived (a node died mid-move): finish the move.
+      await repository.completeArchive(stored, historyTtlMillis);
+      return;
+    }
+    if ((record.status === 'PENDING') && record.runningSince === null) {
+      await this.tryStartWaiting(stored);
+      return;
+    }
+    const next = settle(record, clock.now());
+    if (!next) return;
+    const done = isEndState(next.status)
+      ? await repository.moveToHistory(stored, next, historyTtlMillis)
+      : (await repository.updateRunning(record.jobId, (current) => (current.version === record.version ? next : null)))?.changed;
+    if (done) this.log(record.jobId, jobLogLines.transition(record, record.status, next.status));
+  }
+
+  /** job-schedule-strategy WAIT: a pending job starts once some node has its slots free. */
+  private async tryStartWaiting(stored: StoredJob): Promise<void> {
+    const { repository, registry, clock, jobs } = this.options;
+    const owner = await jobs.nodeWithFreeSlots(await registry.list(), slotsRequired(stored.record.plan));
+    const now = clock.now();
+    await repository.updateRunning(stored.record.jobId, (current) => {
+      if (current.version !== stored.record.version) return null;
+      if (!owner) return { ...current, dueAt: now + WAIT_RETRY_MILLIS };
+      return { ...startWaitingJob(current, now), owner };
+    });
+  }
+
+  /**
+   * Finds jobs whose owner is gone. Cheap path: owners that were alive last tick and are not any
+   * more; a full scan now and then catches owners this node never saw (it started later).
+   */
   private async adoptOrphans(): Promise<void> {
-    const { repository, registry, nodeId, logger } = this.options;
-    const live = (await registry.list()).map((n) => n.nodeId);
-    if (!live.includes(nodeId)) return; // not registered (yet): adopting now could steal from live nodes
-    const orphans = await repository.listOrphans(live);
+    const { repository, registry, nodeId, clock } = this.options;
+    const live = new Set((await registry.list()).map((n) => n.nodeId));
+    if (!live.has(nodeId)) return; // not registered (yet): adopting now could take jobs from live nodes
+    const vanished = [...this.knownNodes].filter((id) => !live.has(id));
+    this.knownNodes = live;
+    const fullScanDue = clock.now() - this.lastFullScan >= (this.options.fullOrphanScanMillis ?? 10_000);
+    let orphans: StoredJob[] = [];
+    if (fullScanDue) {
+      this.lastFullScan = clock.now();
+      orphans = await repository.listOrphans([...live]);
+    } else if (vanished.length > 0) {
+      orphans = await repository.listOwnedBy(vanished);
+    }
     for (const orphan of orphans) {
       const result = await repository.updateRunning(orphan.record.jobId, (current) =>
-        live.includes(current.owner) ? null : { ...current, owner: nodeId },
+        live.has(current.owner) ? null : adoptJob(current, nodeId, clock.now()),
       );
-      if (result?.changed) logger.info({ jobId: orphan.record.jobId, from: orphan.record.owner }, 'adopted job');
+      if (result?.changed) {
+        this.options.logger.info({ jobId: orphan.record.jobId, from: orphan.record.owner }, 'adopted job');
+        this.log(orphan.record.jobId, jobLogLines.adopted(result.record, orphan.record.owner));
+      }
     }
+  }
+
+  private log(jobId: string, line: { logger: string; message: string }): void {
+    this.options.jobLog().write(jobId, 'INFO', line.logger, line.message);
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { hostname } from 'node:os';
-import { connectCluster, HEARTBEAT_MILLIS, JobRepository, NodeRegistry, type HazelcastClient, type NodeInfo } from '@seatunnel-sim/cluster';
+import { ClusterClock, connectCluster, HEARTBEAT_MILLIS, JobRepository, NodeRegistry, type HazelcastClient, type NodeInfo } from '@seatunnel-sim/cluster';
 import { createApp } from './app.js';
 import type { NodeConfig } from './config.js';
 import { JobDriver } from './job-driver.js';
@@ -10,7 +10,6 @@ import { bindPort } from './port-binding.js';
 import { noJobLog } from './services/job-log.js';
 import { JobService } from './services/job-service.js';
 import type { Services } from './services/services.js';
-import { systemClock } from './sim-clock.js';
 
 export interface RunningNode {
   readonly info: NodeInfo;
@@ -43,15 +42,29 @@ export async function startNode(config: NodeConfig, logger: Logger = createLogge
   });
   const [repository, registry] = await Promise.all([JobRepository.open(client), NodeRegistry.open(client)]);
 
-  const clock = systemClock;
+  const clock = await ClusterClock.open(client, config.simulation.speed);
+  if (clock.speed !== config.simulation.speed) {
+    logger.warn({ configured: config.simulation.speed, cluster: clock.speed }, 'the cluster already runs at another speed factor; using the cluster\'s');
+  }
   let info: NodeInfo | undefined;
   let ready = false;
+  const jobLog = noJobLog;
+  const historyTtlMillis = config.seatunnel.engine['history-job-expire-minutes'] * 60_000;
+  const jobs = new JobService({
+    repository,
+    registry,
+    clock,
+    nodeId,
+    jobLog: () => services.jobLog,
+    scheduleStrategy: config.seatunnel.engine['job-schedule-strategy'],
+    historyTtlMillis,
+  });
   const services: Services = {
     config,
     clock,
-    jobs: new JobService(repository, clock, nodeId),
+    jobs,
     registry,
-    jobLog: noJobLog,
+    jobLog,
     self: () => {
       if (!info) throw new Error('node not started');
       return info;
@@ -64,8 +77,18 @@ export async function startNode(config: NodeConfig, logger: Logger = createLogge
     },
   };
 
+  const driver = new JobDriver({
+    nodeId,
+    repository,
+    registry,
+    jobs,
+    clock,
+    logger,
+    jobLog: () => services.jobLog,
+    historyTtlMillis,
+  });
   const server: Server = createServer();
-  const app = createApp(services, logger, () => ready);
+  const app = createApp(services, logger, () => ready, config.simulation['admin-api'] ? { clock, tick: () => driver.tick() } : null);
   server.on('request', app.callback());
   const endpoint = config['rest-server-socket-endpoint-config'];
   let port: number;
@@ -96,14 +119,6 @@ export async function startNode(config: NodeConfig, logger: Logger = createLogge
   }, HEARTBEAT_MILLIS);
   heartbeat.unref();
 
-  const driver = new JobDriver({
-    nodeId,
-    repository,
-    registry,
-    clock,
-    logger,
-    historyTtlMillis: config.seatunnel.engine['history-job-expire-minutes'] * 60_000,
-  });
   driver.start();
   logger.info({ nodeId, url: info.url }, 'node started');
 

@@ -28,7 +28,7 @@ export function finishedJobView(record: JobRecord, snapshot: JobSnapshot) {
     jobId: record.jobId,
     jobName: record.jobName,
     jobStatus: snapshot.status,
-    errorMsg: record.errorMsg,
+    errorMsg: snapshot.errorMsg,
     createTime: formatSeaTunnelTime(record.createTime),
     finishTime: formatSeaTunnelTime(snapshot.finishTime ?? record.createTime),
     jobDag: jobDagView(record),

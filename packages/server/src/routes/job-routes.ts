@@ -1,8 +1,22 @@
-import { jobIdEmpty, numberFormat, parseJobId, parseSubmission, runningJobView } from '@seatunnel-sim/engine';
+import {
+  apiProfile,
+  isJsonObject,
+  jobIdEmpty,
+  jsonParseListException,
+  numberFormat,
+  parseJobId,
+  parseJsonBody,
+  parseSubmission,
+  readStopRequest,
+  SeaTunnelError,
+  stringifyJson,
+  type JsonValue,
+  type Submission,
+} from '@seatunnel-sim/engine';
 import { json, type ApiRequest, type ApiResponse } from '../http/api-types.js';
 import type { Services } from '../services/services.js';
 import { renderJob } from './job-views.js';
-import { submitParams } from './query.js';
+import { parseV1Query, submitParams } from './query.js';
 
 /** The job id in `/job-info/{id}`: the last path segment, checked as SeaTunnel checks it. */
 function jobIdFromPath(req: ApiRequest, endpoint: string): string {
@@ -18,12 +32,20 @@ function jobIdFromPath(req: ApiRequest, endpoint: string): string {
 export async function getJobInfo(req: ApiRequest, services: Services, endpoint: string): Promise<ApiResponse> {
   const raw = jobIdFromPath(req, endpoint);
   const job = await services.jobs.find(parseJobId(raw));
-  return json(job ? renderJob(job, req.api) : { jobId: raw });
+  return json(job ? renderJob(job, req.api, apiProfile(services.config.api.profile)) : { jobId: raw });
 }
 
 export async function getRunningJobs(req: ApiRequest, services: Services): Promise<ApiResponse> {
+  const profile = apiProfile(services.config.api.profile);
   const jobs = await services.jobs.listRunning();
-  return json(jobs.map((job) => runningJobView(job.record, job.snapshot, req.api)));
+  return json(jobs.map((job) => profile.runningJob(job.record, job.snapshot, req.api)));
+}
+
+export async function getFinishedJobs(req: ApiRequest, services: Services): Promise<ApiResponse> {
+  const profile = apiProfile(services.config.api.profile);
+  const state = req.rest.split('/').filter(Boolean)[0];
+  const jobs = await services.jobs.listFinished(state);
+  return json(jobs.map((job) => profile.finishedJob(job.record, job.snapshot, req.api)));
 }
 
 export async function postSubmitJob(req: ApiRequest, services: Services): Promise<ApiResponse> {
@@ -31,4 +53,46 @@ export async function postSubmitJob(req: ApiRequest, services: Services): Promis
   return json(await services.jobs.submit(submission));
 }
 
-export { notImplemented as getFinishedJobs, notImplemented as postStopJob, notImplemented as postStopJobs, notImplemented as postSubmitJobs } from './not-yet.js';
+/**
+ * submit-jobs: an array of job configs, each with its `params` (re-read with v1's query rules).
+ * Every element is validated before any job is submitted, so bad input submits nothing
+ * (SeaTunnel submits the ones before the bad element; see README deviations).
+ */
+export async function postSubmitJobs(req: ApiRequest, services: Services): Promise<ApiResponse> {
+  const body = parseJsonBody(await req.body());
+  if (!Array.isArray(body)) throw jsonParseListException();
+  const submissions: Submission[] = [];
+  for (const element of body) {
+    if (!isJsonObject(element)) continue; // SeaTunnel skips non-object elements
+    const { params, ...config } = element;
+    if (!isJsonObject(params)) throw new SeaTunnelError(400, 'Each job of submit-jobs needs a "params" object.');
+    const query = Object.entries(params)
+      .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v === null ? '' : String(v))}`)
+      .join('&');
+    const p = parseV1Query(query);
+    submissions.push(
+      parseSubmission({ jobId: p['jobId'], jobName: p['jobName'], isStartWithSavePoint: p['isStartWithSavePoint'] }, stringifyJson(config)),
+    );
+  }
+  const results = [];
+  for (const submission of submissions) results.push(await services.jobs.submit(submission));
+  return json(results);
+}
+
+export async function postStopJob(req: ApiRequest, services: Services): Promise<ApiResponse> {
+  const stop = readStopRequest(parseJsonBody(await req.body()));
+  await services.jobs.stop(stop.jobId, stop.withSavepoint);
+  return json({ jobId: stop.echo });
+}
+
+/**
+ * stop-jobs: each job stopped in order; the answer echoes the ids as JSON numbers, as SeaTunnel
+ * does (it would throw ClassCastException for small or string ids; we answer them all).
+ */
+export async function postStopJobs(req: ApiRequest, services: Services): Promise<ApiResponse> {
+  const body: JsonValue = parseJsonBody(await req.body());
+  if (!Array.isArray(body)) throw jsonParseListException();
+  const stops = body.map(readStopRequest);
+  for (const stop of stops) await services.jobs.stop(stop.jobId, stop.withSavepoint);
+  return { kind: 'raw-json', text: `[${stops.map((s) => `{"jobId":${s.jobId}}`).join(',')}]` };
+}

@@ -1,10 +1,10 @@
-import { finishedJobView, isEndState, runningJobView } from '@seatunnel-sim/engine';
+import { isEndState, type ApiProfile } from '@seatunnel-sim/engine';
 import type { ApiVersion } from '../http/api-types.js';
 import type { JobAtNow } from '../services/job-service.js';
 
 /** A job as job-info renders it: the running shape until its projection ends, then the history shape. */
-export function renderJob(job: JobAtNow, api: ApiVersion): unknown {
+export function renderJob(job: JobAtNow, api: ApiVersion, profile: ApiProfile): unknown {
   return isEndState(job.snapshot.status)
-    ? finishedJobView(job.record, job.snapshot)
-    : runningJobView(job.record, job.snapshot, api);
+    ? profile.finishedJob(job.record, job.snapshot, api)
+    : profile.runningJob(job.record, job.snapshot, api);
 }

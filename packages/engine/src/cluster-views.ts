@@ -1,0 +1,85 @@
+/** What the overview needs to know about one live node. */
+export interface WorkerSlots {
+  tags: Record<string, string>;
+  /** Fixed slots (`dynamic-slot: false`) have a size; dynamic ones exist only while used. */
+  slots: { total: number; dynamic: boolean };
+  /** Slots held by jobs on this node right now. */
+  inUse: number;
+}
+
+export interface OverviewCounts {
+  runningJobs: number;
+  finishedJobs: number;
+  failedJobs: number;
+  cancelledJobs: number;
+}
+
+/** The version SeaTunnel reports (from zeta.version.properties) and the placeholder commit it ships. */
+export const PROJECT_VERSION = '2.3.9';
+export const GIT_COMMIT_ABBREV = 'DeadD0d0';
+
+/** A worker matches a tag filter when every pair equals one of its attributes (so an untagged worker never matches a non-empty filter). */
+export function matchesTags(workerTags: Record<string, string>, filter: Record<string, string>): boolean {
+  return Object.entries(filter).every(([key, value]) => Object.hasOwn(workerTags, key) && workerTags[key] === value);
+}
+
+/**
+ * GET /overview: every value a string, keys in SeaTunnel's order. The tag filter narrows the
+ * workers and their slots; job counters are always cluster-wide. Fixed slots count `slot-num`
+ * per worker; dynamic slots have no free pool, so their total is what is in use.
+ */
+export function overviewView(workers: readonly WorkerSlots[], counts: OverviewCounts, filter: Record<string, string>): Record<string, string> {
+  let totalSlot = 0;
+  let unassignedSlot = 0;
+  let matched = 0;
+  for (const worker of workers) {
+    if (!matchesTags(worker.tags, filter)) continue;
+    matched++;
+    if (worker.slots.dynamic) totalSlot += worker.inUse;
+    else {
+      totalSlot += worker.slots.total;
+      unassignedSlot += Math.max(0, worker.slots.total - worker.inUse);
+    }
+  }
+  return {
+    projectVersion: PROJECT_VERSION,
+    gitCommitAbbrev: GIT_COMMIT_ABBREV,
+    totalSlot: String(totalSlot),
+    unassignedSlot: String(unassignedSlot),
+    runningJobs: String(counts.runningJobs),
+    finishedJobs: String(counts.finishedJobs),
+    failedJobs: String(counts.failedJobs),
+    cancelledJobs: String(counts.cancelledJobs),
+    workers: String(matched),
+  };
+}
+
+/** One member as Hazelcast's `/hazelcast/rest/cluster` lists it. */
+export interface ClusterMember {
+  host: string;
+  port: number;
+  uuid: string;
+  local: boolean;
+}
+
+/** The Hazelcast version the simulated members report. */
+export const MEMBER_VERSION = '5.6.0';
+
+/**
+ * Hazelcast's native `/hazelcast/rest/cluster` answer, which scripts poll to wait for cluster
+ * formation. Every other node is one connection of this member (a full mesh), plus its clients.
+ */
+export function clusterMembersView(members: readonly ClusterMember[], clientCount: number): unknown {
+  const connections = Math.max(0, members.length - 1);
+  return {
+    members: members.map((m) => ({
+      address: `[${m.host}]:${m.port}`,
+      liteMember: false,
+      localMember: m.local,
+      uuid: m.uuid,
+      memberVersion: MEMBER_VERSION,
+    })),
+    connectionCount: connections + clientCount,
+    allConnectionCount: connections + clientCount,
+  };
+}

@@ -1,0 +1,23 @@
+import { numberFormat, stopJobIdEmpty } from './errors.js';
+import { parseJobId } from './job-id.js';
+import { isJsonObject, LosslessNumber, type JsonValue } from './json.js';
+
+export interface StopRequest {
+  jobId: string;
+  withSavepoint: boolean;
+  /** The jobId as the request gave it, rendered with toString() (stop-job echoes it as a string). */
+  echo: string;
+}
+
+/** One stop-job body: `{"jobId": <number|numeric string>, "isStopWithSavePoint": <bool|"true">}`. */
+export function readStopRequest(body: JsonValue): StopRequest {
+  if (!isJsonObject(body)) throw stopJobIdEmpty();
+  const raw = body['jobId'];
+  if (raw === undefined || raw === null || raw === '') throw stopJobIdEmpty();
+  let text: string;
+  if (typeof raw === 'number' || typeof raw === 'bigint' || typeof raw === 'string') text = String(raw);
+  else if (raw instanceof LosslessNumber) text = raw.toString();
+  else throw numberFormat(JSON.stringify(raw));
+  const flag = body['isStopWithSavePoint'];
+  return { jobId: parseJobId(text), withSavepoint: flag === true || flag === 'true', echo: text };
+}

@@ -1,0 +1,41 @@
+import Router from '@koa/router';
+import { parseJsonBody, isJsonObject, SeaTunnelError } from '@seatunnel-sim/engine';
+import type { ClusterClock } from '@seatunnel-sim/cluster';
+import { readTextBody } from '../http/body.js';
+
+export interface AdminDeps {
+  clock: ClusterClock;
+  /** Runs one pass of this node's job driver at once. */
+  tick(): Promise<void>;
+}
+
+/**
+ * `/_sim`: simulation controls for tests — read and advance the cluster-wide simulation clock.
+ * Unsafe for anything but tests; mounted only when `simulation.admin-api` is true.
+ */
+export function adminRouter(deps: AdminDeps): Router {
+  const router = new Router({ prefix: '/_sim' });
+  const clockView = () => ({ now: deps.clock.now(), iso: new Date(deps.clock.now()).toISOString(), speed: deps.clock.speed });
+  router.use(async (ctx, next) => {
+    (ctx.state as { api: string }).api = 'v2';
+    await next();
+  });
+  router.get('/clock', (ctx) => {
+    ctx.body = clockView();
+  });
+  router.post('/clock/advance', async (ctx) => {
+    const body = parseJsonBody(await readTextBody(ctx.req, 4096));
+    const millis = isJsonObject(body) ? (typeof body['millis'] === 'number' ? body['millis'] : typeof body['seconds'] === 'number' ? body['seconds'] * 1000 : NaN) : NaN;
+    if (!Number.isFinite(millis) || millis < 0 || millis > 10 * 365 * 86_400_000) {
+      throw new SeaTunnelError(400, 'Body must be {"millis": <non-negative number>} or {"seconds": <non-negative number>}.');
+    }
+    await deps.clock.advance(millis);
+    await deps.tick();
+    ctx.body = clockView();
+  });
+  router.post('/driver/tick', async (ctx) => {
+    await deps.tick();
+    ctx.body = { status: 'success' };
+  });
+  return router;
+}
