@@ -67,10 +67,10 @@ export const MEMBER_VERSION = '5.6.0';
 
 /**
  * Hazelcast's native `/hazelcast/rest/cluster` answer, which scripts poll to wait for cluster
- * formation. Every other node is one connection of this member (a full mesh), plus its clients.
+ * formation. `connectionCount` counts client connections; `allConnectionCount` adds the
+ * member-to-member connections (every other member, a full mesh).
  */
-export function clusterMembersView(members: readonly ClusterMember[], clientCount: number): unknown {
-  const connections = Math.max(0, members.length - 1);
+export function clusterMembersView(members: readonly ClusterMember[], clientConnections: number): unknown {
   return {
     members: members.map((m) => ({
       address: `[${m.host}]:${m.port}`,
@@ -79,7 +79,7 @@ export function clusterMembersView(members: readonly ClusterMember[], clientCoun
       uuid: m.uuid,
       memberVersion: MEMBER_VERSION,
     })),
-    connectionCount: connections + clientCount,
-    allConnectionCount: connections + clientCount,
+    connectionCount: clientConnections,
+    allConnectionCount: clientConnections + Math.max(0, members.length - 1),
   };
 }
