@@ -60,7 +60,8 @@ export function renderMetrics(record: JobRecord, snapshot: JobSnapshot): JobMetr
   const rate = (value: number): string => javaDoubleToString(seconds > 0 ? value / seconds : 0);
   const rates = (values: Record<string, number>): Record<string, string> =>
     Object.fromEntries(Object.entries(values).map(([k, v]) => [k, rate(v)]));
-  const pending = record.runningSince === null && sum(source.count) === 0;
+  // A job that has not started reports SeaTunnel's empty metrics: zeros and empty per-table maps.
+  const pending = snapshot.status === 'PENDING' || snapshot.status === 'CREATED';
   const tableMap = <T>(value: T): T | Record<string, never> => (pending ? {} : value);
   return {
     SourceReceivedCount: String(sum(source.count)),

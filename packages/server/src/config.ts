@@ -87,6 +87,9 @@ export type NodeConfig = z.infer<typeof nodeConfigSchema>;
 const bool = (raw: string): boolean => /^(1|true|yes|on)$/i.test(raw.trim());
 const num = (raw: string): number => Number(raw);
 const list = (raw: string): string[] => raw.split(',').map((s) => s.trim()).filter(Boolean);
+/** `k=v,k2=v2` → { k: 'v', k2: 'v2' } */
+const tags = (raw: string): Record<string, string> =>
+  Object.fromEntries(list(raw).map((pair) => [pair.split('=')[0]!.trim(), pair.slice(pair.indexOf('=') + 1).trim()]));
 
 /** Environment variables that override the file, with the config path each one sets. */
 export const ENV_OVERRIDES: Record<string, { path: string[]; convert: (raw: string) => unknown }> = {
@@ -100,6 +103,10 @@ export const ENV_OVERRIDES: Record<string, { path: string[]; convert: (raw: stri
   SEATUNNEL_SIM_HISTORY_EXPIRE_MINUTES: { path: ['seatunnel', 'engine', 'history-job-expire-minutes'], convert: num },
   SEATUNNEL_SIM_CONTEXT_PATH: { path: ['seatunnel', 'engine', 'http', 'context-path'], convert: String },
   SEATUNNEL_SIM_NODE_NAME: { path: ['node', 'name'], convert: String },
+  SEATUNNEL_SIM_NODE_TAGS: { path: ['node', 'tags'], convert: tags },
+  SEATUNNEL_SIM_SLOT_NUM: { path: ['seatunnel', 'engine', 'slot-service', 'slot-num'], convert: num },
+  SEATUNNEL_SIM_DYNAMIC_SLOT: { path: ['seatunnel', 'engine', 'slot-service', 'dynamic-slot'], convert: bool },
+  SEATUNNEL_SIM_SCHEDULE_STRATEGY: { path: ['seatunnel', 'engine', 'job-schedule-strategy'], convert: (raw) => raw.toUpperCase() },
   SEATUNNEL_SIM_PROFILE: { path: ['api', 'profile'], convert: String },
   SEATUNNEL_SIM_BODY_LIMIT: { path: ['api', 'body-limit-bytes'], convert: num },
   SEATUNNEL_SIM_SPEED: { path: ['simulation', 'speed'], convert: num },

@@ -1,0 +1,161 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { call, post, startTestNodes, type TestNodes } from './support.js';
+
+const V1 = '/hazelcast/rest/maps';
+const STREAM = { env: { 'job.mode': 'STREAMING' }, source: [{ plugin_name: 'FakeSource', result_table_name: 'fake' }], sink: [{ plugin_name: 'Console' }] };
+const BATCH = (rows: number, env: Record<string, unknown> = {}) => ({
+  env: { 'job.mode': 'BATCH', ...env },
+  source: [{ plugin_name: 'FakeSource', result_table_name: 'fake', 'row.num': rows }],
+  sink: [{ plugin_name: 'Console', source_table_name: 'fake' }],
+});
+let idSeq = BigInt(Date.now()) * 100n;
+const nextId = () => String(idSeq++);
+
+describe('job lifecycle through the REST API (real member, 2 nodes)', () => {
+  let cluster: TestNodes;
+  let a: string;
+  let b: string;
+  const advance = (seconds: number) => post(`${a}/_sim/clock/advance`, { seconds });
+  const info = async (url: string, id: string) => (await call(`${url}${V1}/job-info/${id}`)).json();
+
+  before(async () => {
+    cluster = await startTestNodes(2, 28580, { SEATUNNEL_SIM_ADMIN_API: 'true' });
+    [a, b] = cluster.nodes.map((n) => n.url) as [string, string];
+  });
+  after(async () => cluster.stop());
+
+  it('a 100-row FakeSource→Console batch job finishes with every count "100" on every node', async () => {
+    const id = nextId();
+    await post(`${a}${V1}/submit-job?jobId=${id}`, BATCH(100));
+    assert.equal((await advance(10)).status, 200);
+    for (const url of [a, b]) {
+      const job = await info(url, id);
+      assert.equal(job.jobStatus, 'FINISHED');
+      for (const key of ['SourceReceivedCount', 'SinkWriteCount']) assert.equal(job.metrics[key], '100');
+      assert.deepEqual(job.metrics.TableSourceReceivedCount, { fake: '100' });
+      assert.deepEqual(job.metrics.TableSinkWriteCount, { fake: '100' });
+    }
+  });
+
+  it('stop-job cancels a streaming job: CANCELING then CANCELED, in finished-jobs/CANCELED', async () => {
+    const id = nextId();
+    await post(`${a}${V1}/submit-job?jobId=${id}`, STREAM);
+    const stop = await post(`${b}${V1}/stop-job`, `{"jobId":${id}}`);
+    assert.equal(stop.status, 200);
+    assert.equal(stop.text, `{"jobId":"${id}"}`);
+    assert.equal((await info(a, id)).jobStatus, 'CANCELING');
+    await advance(1);
+    assert.equal((await info(b, id)).jobStatus, 'CANCELED');
+    const canceled = (await call(`${a}${V1}/finished-jobs/canceled`)).json() as any[];
+    assert.ok(canceled.some((j) => j.jobId === id));
+  });
+
+  it('stop with savepoint ends SAVEPOINT_DONE; isStartWithSavePoint restores it and continues its counts', async () => {
+    const id = nextId();
+    await post(`${a}${V1}/submit-job?jobId=${id}&jobName=sp`, STREAM);
+    await advance(3);
+    await post(`${b}/stop-job`, { jobId: id, isStopWithSavePoint: true });
+    assert.equal((await info(a, id)).jobStatus, 'DOING_SAVEPOINT');
+    await advance(1);
+    const done = await info(a, id);
+    assert.equal(done.jobStatus, 'SAVEPOINT_DONE');
+    const stoppedAt = Number(done.metrics.SourceReceivedCount);
+    assert.ok(stoppedAt >= 60, `rows at savepoint: ${stoppedAt}`);
+    // without the flag the finished id is refused, as SeaTunnel refuses it
+    assert.equal((await post(`${a}${V1}/submit-job?jobId=${id}`, STREAM)).status, 500);
+    const restored = await post(`${b}${V1}/submit-job?jobId=${id}&isStartWithSavePoint=true&jobName=sp`, STREAM);
+    assert.equal(restored.status, 200);
+    const running = await info(a, id);
+    assert.equal(running.jobStatus, 'RUNNING');
+    assert.equal(running.isStartWithSavePoint, true);
+    assert.ok(Number(running.metrics.SourceReceivedCount) >= stoppedAt);
+    await post(`${a}${V1}/stop-job`, { jobId: id });
+  });
+
+  it('resubmitting a running id is a no-op that answers the running job', async () => {
+    const id = nextId();
+    await post(`${a}${V1}/submit-job?jobId=${id}&jobName=first`, STREAM);
+    const again = await post(`${b}${V1}/submit-job?jobId=${id}&jobName=second`, STREAM);
+    assert.deepEqual(again.json(), { jobId: id, jobName: 'first' });
+    await post(`${a}${V1}/stop-job`, { jobId: id });
+  });
+
+  it('a failing job goes FAILING → FAILED with a stack-trace errorMsg', async () => {
+    const id = nextId();
+    await post(`${a}${V1}/submit-job?jobId=${id}`, BATCH(100, { 'sim.fail-at-row': 10, 'sim.fail-message': 'disk full' }));
+    await advance(5);
+    const job = await info(b, id);
+    assert.equal(job.jobStatus, 'FAILED');
+    assert.match(job.errorMsg, /disk full/);
+    assert.equal(job.metrics.SourceReceivedCount, '10');
+  });
+
+  it('submit-jobs and stop-jobs work in batches; stop-jobs echoes ids as JSON numbers', async () => {
+    const [x, y] = [nextId(), nextId()];
+    const submitted = await post(`${a}${V1}/submit-jobs`, [
+      { params: { jobId: x, jobName: 'bx' }, ...STREAM },
+      { params: { jobId: y, jobName: 'by' }, ...STREAM },
+    ]);
+    assert.deepEqual(submitted.json(), [{ jobId: x, jobName: 'bx' }, { jobId: y, jobName: 'by' }]);
+    const stopped = await post(`${b}${V1}/stop-jobs`, `[{"jobId":${x}},{"jobId":"${y}"}]`);
+    assert.equal(stopped.text, `[{"jobId":${x}},{"jobId":${y}}]`);
+    assert.equal((await info(a, x)).jobStatus, 'CANCELING');
+  });
+
+  it('finished-jobs is sorted by finish time; an unknown state gives []', async () => {
+    await advance(30);
+    const all = (await call(`${b}${V1}/finished-jobs`)).json() as any[];
+    const times = all.map((j) => j.finishTime);
+    assert.deepEqual(times, [...times].sort());
+    assert.ok(all.every((j) => ['FINISHED', 'FAILED', 'CANCELED', 'SAVEPOINT_DONE'].includes(j.jobStatus)));
+    assert.deepEqual((await call(`${b}${V1}/finished-jobs/NOPE`)).json(), []);
+  });
+
+  it('the owner moves ended jobs to history (running-jobs no longer lists them)', async () => {
+    const id = nextId();
+    await post(`${a}${V1}/submit-job?jobId=${id}`, BATCH(5));
+    await advance(2);
+    await sleep(600); // the owner's driver ticks every 250 ms
+    const running = (await call(`${b}${V1}/running-jobs`)).json() as any[];
+    assert.ok(!running.some((j) => j.jobId === id));
+    assert.equal((await info(b, id)).jobStatus, 'FINISHED');
+  });
+});
+
+describe('slots and scheduling (fixed slot-num)', () => {
+  it('REJECT fails a job that gets no slots; WAIT keeps it PENDING until slots free', async () => {
+    const reject = await startTestNodes(1, 28680, { SEATUNNEL_SIM_ADMIN_API: 'true', SEATUNNEL_SIM_DYNAMIC_SLOT: 'false', SEATUNNEL_SIM_SLOT_NUM: '1' });
+    try {
+      const url = reject.nodes[0]!.url;
+      const first = nextId();
+      const second = nextId();
+      await post(`${url}${V1}/submit-job?jobId=${first}`, STREAM);
+      await post(`${url}${V1}/submit-job?jobId=${second}`, STREAM);
+      const refused = (await call(`${url}${V1}/job-info/${second}`)).json();
+      assert.equal(refused.jobStatus, 'FAILED');
+      assert.match(refused.errorMsg, /NoEnoughResourceException/);
+      await post(`${url}${V1}/stop-job`, { jobId: first });
+    } finally {
+      await reject.stop();
+    }
+    const wait = await startTestNodes(1, 28690, { SEATUNNEL_SIM_ADMIN_API: 'true', SEATUNNEL_SIM_DYNAMIC_SLOT: 'false', SEATUNNEL_SIM_SLOT_NUM: '1', SEATUNNEL_SIM_SCHEDULE_STRATEGY: 'WAIT' });
+    try {
+      const url = wait.nodes[0]!.url;
+      const first = nextId();
+      const second = nextId();
+      await post(`${url}${V1}/submit-job?jobId=${first}`, STREAM);
+      await post(`${url}${V1}/submit-job?jobId=${second}`, STREAM);
+      assert.equal((await call(`${url}${V1}/job-info/${second}`)).json().jobStatus, 'PENDING');
+      await post(`${url}${V1}/stop-job`, { jobId: first });
+      await post(`${url}/_sim/clock/advance`, { seconds: 4 });
+      await post(`${url}/_sim/driver/tick`, {});
+      await post(`${url}/_sim/driver/tick`, {});
+      assert.equal((await call(`${url}${V1}/job-info/${second}`)).json().jobStatus, 'RUNNING');
+      await post(`${url}${V1}/stop-job`, { jobId: second });
+    } finally {
+      await wait.stop();
+    }
+  });
+});
