@@ -56,6 +56,8 @@ interface LogicalVertex {
   plugin: PluginConfig;
   actionName: string;
   tablePaths: string[];
+  /** A Shuffle vertex the execution plan inserts (never part of a transform chain). */
+  shuffle?: boolean;
 }
 
 const MULTI_TABLE_SINKS = new Set([
@@ -178,13 +180,24 @@ function connectorJar(pluginName: string): string {
   return `file:/opt/seatunnel/connectors/connector-${artifact}-2.3.9.jar`;
 }
 
-function physicalDag(logical: LogicalVertex[], logicalEdges: [LogicalVertex, LogicalVertex][]) {
-  const sorted = [...logicalEdges].sort((a, b) => a[0].id - b[0].id || a[1].id - b[1].id);
+function physicalDag(logicalVertices: LogicalVertex[], logicalEdges: [LogicalVertex, LogicalVertex][]) {
+  let logical = logicalVertices;
+  let sorted = [...logicalEdges].sort((a, b) => a[0].id - b[0].id || a[1].id - b[1].id);
   const execId = new Map<LogicalVertex, number>();
   let next = 1;
   for (const [from, to] of sorted) {
     if (!execId.has(from)) execId.set(from, next++);
     if (!execId.has(to)) execId.set(to, next++);
+  }
+  // A multi-table source feeding several consumers gets a Shuffle vertex in between (fresh id,
+  // given before transform chains get theirs, as SeaTunnel's ExecutionPlanGenerator orders it).
+  for (const source of logical.filter((v) => v.plugin.kind === 'source' && v.tablePaths.length > 1)) {
+    const targets = sorted.filter(([from]) => from === source).map(([, to]) => to);
+    if (targets.length < 2) continue;
+    const shuffle: LogicalVertex = { id: -source.id, plugin: { ...source.plugin, kind: 'transform' }, actionName: `Shuffle [${source.actionName}]`, tablePaths: [], shuffle: true };
+    execId.set(shuffle, next++);
+    logical = [...logical, shuffle];
+    sorted = [...sorted.filter(([from]) => from !== source), [source, shuffle], ...targets.map((t): [LogicalVertex, LogicalVertex] => [shuffle, t])];
   }
   const inputsOf = (v: LogicalVertex) => sorted.filter(([, to]) => to === v).map(([from]) => from);
   const outputsOf = (v: LogicalVertex) => sorted.filter(([from]) => from === v).map(([, to]) => to);
@@ -192,16 +205,16 @@ function physicalDag(logical: LogicalVertex[], logicalEdges: [LogicalVertex, Log
   // Chains of transforms with a single input and output collapse into one vertex.
   const chainOf = new Map<LogicalVertex, LogicalVertex[]>();
   for (const vertex of logical) {
-    if (vertex.plugin.kind !== 'transform' || chainOf.has(vertex)) continue;
+    if (vertex.plugin.kind !== 'transform' || vertex.shuffle || chainOf.has(vertex)) continue;
     const start = inputsOf(vertex);
-    const head = start.length === 1 && start[0]!.plugin.kind === 'transform' && outputsOf(start[0]!).length === 1 ? null : vertex;
+    const head = start.length === 1 && start[0]!.plugin.kind === 'transform' && !start[0]!.shuffle && outputsOf(start[0]!).length === 1 ? null : vertex;
     if (!head) continue;
     const chain = [head];
     let tail = head;
     for (;;) {
       const outs = outputsOf(tail);
       const nextT = outs[0];
-      if (outs.length !== 1 || !nextT || nextT.plugin.kind !== 'transform' || inputsOf(nextT).length !== 1) break;
+      if (outs.length !== 1 || !nextT || nextT.plugin.kind !== 'transform' || nextT.shuffle || inputsOf(nextT).length !== 1) break;
       chain.push(nextT);
       tail = nextT;
     }

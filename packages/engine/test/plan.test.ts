@@ -41,6 +41,26 @@ describe('buildPlan', () => {
     assert.equal(plan.sourceTables[0]?.totalRows, 10);
   });
 
+  it('reads multiple tables from tables_configs and shuffles a multi-table source to several sinks', () => {
+    const plan = buildPlan(config(`{"env":{},"source":[{"plugin_name":"FakeSource","result_table_name":"fake","tables_configs":[
+        {"row.num":3,"schema":{"table":"fake.table1","fields":{"id":"bigint"}}},
+        {"row.num":7,"schema":{"table":"fake.public.table2","fields":{"id":"int"}}}]}],
+      "sink":[{"plugin_name":"Console","source_table_name":"fake"},{"plugin_name":"LocalFile","source_table_name":"fake","path":"/tmp"}]}`));
+    assert.deepEqual(plan.sourceTables.map((t) => [t.tablePath, t.totalRows, t.bytesPerRow]), [['fake.table1', 3, 8], ['fake.public.table2', 7, 4]]);
+    assert.deepEqual(plan.vertices.map((v) => [v.vertexId, v.type, v.vertexName]), [
+      [1, 'source', 'pipeline-1 [Source[0]-FakeSource]'],
+      [2, 'sink', 'pipeline-1 [Sink[0]-Console-MultiTableSink]'],
+      [3, 'sink', 'pipeline-1 [Sink[1]-LocalFile-MultiTableSink]'],
+      [4, 'transform', 'pipeline-1 [Shuffle [Source[0]-FakeSource]]'],
+    ]);
+    assert.deepEqual(plan.vertices[0]?.tablePaths, ['fake.table1', 'fake.public.table2']);
+    assert.deepEqual(plan.pipelineEdges['1'], [
+      { inputVertexId: 1, targetVertexId: 4 },
+      { inputVertexId: 4, targetVertexId: 2 },
+      { inputVertexId: 4, targetVertexId: 3 },
+    ]);
+  });
+
   it('rejects a sink reading a table nobody produces', () => {
     assert.throws(() => buildPlan(config(`{"env":{},"source":[{"plugin_name":"FakeSource","result_table_name":"a"}],"sink":[{"plugin_name":"Console","source_table_name":"zzz"}]}`)), /zzz/);
   });

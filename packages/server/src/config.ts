@@ -35,7 +35,7 @@ export const nodeConfigSchema = z
       .object({
         engine: z
           .object({
-            'history-job-expire-minutes': z.number().int().positive().default(1440),
+            'history-job-expire-minutes': z.number().positive().default(1440),
             http: z.object({ 'context-path': z.string().default('') }).strict().default({ 'context-path': '' }),
             'slot-service': z
               .object({ 'dynamic-slot': z.boolean().default(true), 'slot-num': z.number().int().min(1).default(2) })

@@ -159,3 +159,22 @@ describe('slots and scheduling (fixed slot-num)', () => {
     }
   });
 });
+
+describe('history expiry (history-job-expire-minutes)', () => {
+  it('drops a finished job from history once its TTL passes: job-info answers {"jobId"} again', async () => {
+    const nodes = await startTestNodes(1, 28700, { SEATUNNEL_SIM_ADMIN_API: 'true', SEATUNNEL_SIM_HISTORY_EXPIRE_MINUTES: '0.05' });
+    try {
+      const url = nodes.nodes[0]!.url;
+      const id = nextId();
+      await post(`${url}${V1}/submit-job?jobId=${id}`, BATCH(5));
+      await post(`${url}/_sim/clock/advance`, { seconds: 2 });
+      await post(`${url}/_sim/driver/tick`, {});
+      assert.equal((await call(`${url}${V1}/job-info/${id}`)).json().jobStatus, 'FINISHED');
+      await sleep(4500); // the TTL is wall-clock time (Hazelcast entry expiry), 3 s here
+      assert.deepEqual((await call(`${url}${V1}/job-info/${id}`)).json(), { jobId: id });
+      assert.ok(!((await call(`${url}${V1}/finished-jobs`)).json() as any[]).some((j) => j.jobId === id));
+    } finally {
+      await nodes.stop();
+    }
+  });
+});
