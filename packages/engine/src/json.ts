@@ -22,11 +22,40 @@ function parseNumber(text: string): number | bigint | LosslessNumber {
 }
 
 /**
+ * The deepest nesting a request body may have. lossless-json parses (and everything downstream
+ * renders) recursively, so a body of 100 000 `[` would exhaust the stack; real job configs nest a
+ * handful of levels. Deeper bodies are refused as unparsable, before any recursion starts.
+ */
+export const MAX_JSON_DEPTH = 512;
+
+/**
+ * Nesting depth of JSON text in one linear pass (brackets inside strings do not count). Not a
+ * validator: it only has to be right for text that would parse.
+ */
+export function jsonDepth(text: string, stopAbove = Infinity): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c /* \ */) i++;
+      else if (c === 0x22 /* " */) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
+      if (++depth > max && (max = depth) > stopAbove) return max;
+    } else if (c === 0x5d /* ] */ || c === 0x7d /* } */) depth--;
+  }
+  return max;
+}
+
+/**
  * Parses JSON keeping every digit of 64-bit ids (`{"jobId":733584788375666689}`). Objects get a
  * null prototype, so `__proto__` keys are plain data and cannot pollute anything.
- * @throws SyntaxError on malformed input.
+ * @throws SyntaxError on malformed input or nesting deeper than MAX_JSON_DEPTH.
  */
 export function parseJson(text: string): JsonValue {
+  if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) throw new SyntaxError(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
   return parse(text, (key, value) => {
     if (value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof LosslessNumber)) {
       return Object.assign(Object.create(null), value);
