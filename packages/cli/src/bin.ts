@@ -24,7 +24,9 @@ program
   .option('--cluster-name <name>', 'Hazelcast cluster name', 'seatunnel')
   .option('--config <file>', 'node config file (YAML) for every node')
   .option('--log-dir <dir>', 'where member and node logs go', 'logs')
-  .action(async (options: { nodes: number; members: number; port: number; hzPort: number; clusterName: string; config?: string; logDir: string }) => {
+  .option('--profile <name>', 'API profile of every node: 2.3.9 (default) or seed')
+  .option('--admin-api', 'enable the /_sim admin API (simulation clock) on every node')
+  .action(async (options: { nodes: number; members: number; port: number; hzPort: number; clusterName: string; config?: string; logDir: string; profile?: string; adminApi?: boolean }) => {
     if (options.nodes < 1 || options.members < 1) throw new InvalidArgumentError('--nodes and --members must be at least 1');
     const started = Date.now();
     const cluster = await startLocalCluster({
@@ -35,6 +37,10 @@ program
       clusterName: options.clusterName,
       logDir: options.logDir,
       ...(options.config ? { configFile: options.config } : {}),
+      nodeEnv: {
+        ...(options.profile ? { SEATUNNEL_SIM_PROFILE: options.profile } : {}),
+        ...(options.adminApi ? { SEATUNNEL_SIM_ADMIN_API: 'true' } : {}),
+      },
     });
     const table = new Table({ head: ['node', 'URL', 'pid'] });
     for (const member of cluster.members) table.push([`hazelcast ${member.address}`, '-', member.child.pid ?? '-']);
