@@ -1,0 +1,1 @@
+export * from './seatunnel-sim-cluster.js';
