@@ -1,3 +1,4 @@
+import type { HealthSample } from '@seatunnel-sim/engine';
 import { HazelcastJsonValue, type IMap } from 'hazelcast-client';
 import type { HazelcastClient } from './hazelcast-client.js';
 import { MAPS } from './map-names.js';
@@ -15,6 +16,11 @@ export interface NodeInfo {
   startTime: number;
   tags: Record<string, string>;
   slots: { total: number; dynamic: boolean };
+  /**
+   * The node's latest process figures, refreshed by its heartbeat, so any node can answer
+   * system-monitoring-information for all of them without calling the others.
+   */
+  health?: HealthSample;
 }
 
 /** A node that has not renewed its entry within this time drops out of the map (TTL). */

@@ -24,3 +24,4 @@ export * from './cluster-views.js';
 export * from './health-metrics.js';
 export * from './thread-views.js';
 export * from './log-views.js';
+export * from './telemetry.js';

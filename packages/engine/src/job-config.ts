@@ -1,5 +1,6 @@
 import { invalidJobConfig, missingConfigKey } from './errors.js';
 import { isJsonObject, javaToString, type JsonObject, type JsonValue } from './json.js';
+import { requireJsonObject } from './json-map.js';
 
 export type PluginKind = 'source' | 'transform' | 'sink';
 
@@ -57,15 +58,17 @@ function parsePlugins(config: JsonObject, key: string, kind: PluginKind): Plugin
  * Throws SeaTunnel's answers for configs its parser rejects: missing `env` / `source` / `sink`
  * (500 "No configuration setting found for key ..."), plugins without `plugin_name`, bad table names.
  */
-export function readJobConfig(body: JsonValue): JobConfig {
-  if (!isJsonObject(body)) throw invalidJobConfig('The job config must be a JSON object');
+export function readJobConfig(json: JsonValue): JobConfig {
+  // SeaTunnel reads the body with Jackson's JsonUtils.toMap: a non-object is its 400 conversion error.
+  const body = requireJsonObject(json);
   const env = body['env'];
   if (env === undefined) throw missingConfigKey('env');
   if (!isJsonObject(env)) throw invalidJobConfig("Config 'env' must be an object");
   const envOptions: Record<string, string> = {};
   for (const [key, value] of Object.entries(env)) {
     // SeaTunnel's JsonUtil crashes on a null env value (issue #8893); we render it as Java would print it.
-    envOptions[key] = javaToString(value);
+    // Defined, not assigned: an env key named `__proto__` stays a key (to SeaTunnel it is data like any other).
+    Object.defineProperty(envOptions, key, { value: javaToString(value), enumerable: true, writable: true, configurable: true });
   }
   const sources = parsePlugins(body, 'source', 'source');
   const transforms = parsePlugins(body, 'transform', 'transform');

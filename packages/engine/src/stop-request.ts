@@ -1,6 +1,6 @@
 import { numberFormat, stopJobIdEmpty } from './errors.js';
 import { parseJobId } from './job-id.js';
-import { isJsonObject, LosslessNumber, type JsonValue } from './json.js';
+import { isJsonObject, javaToString, LosslessNumber, type JsonValue } from './json.js';
 
 export interface StopRequest {
   jobId: string;
@@ -17,7 +17,8 @@ export function readStopRequest(body: JsonValue): StopRequest {
   let text: string;
   if (typeof raw === 'number' || typeof raw === 'bigint' || typeof raw === 'string') text = String(raw);
   else if (raw instanceof LosslessNumber) text = raw.toString();
-  else throw numberFormat(JSON.stringify(raw));
+  // Long.parseLong(value.toString()): Java's toString of a map or list (JSON.stringify would choke on a big integer inside).
+  else throw numberFormat(javaToString(raw));
   const flag = body['isStopWithSavePoint'];
   return { jobId: parseJobId(text), withSavepoint: flag === true || flag === 'true', echo: text };
 }

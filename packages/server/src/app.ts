@@ -4,13 +4,15 @@ import type { Logger } from 'pino';
 import { errorMiddleware } from './http/error-middleware.js';
 import { adminRouter, type AdminDeps } from './routes/admin-routes.js';
 import { ENDPOINTS } from './routes/endpoints.js';
+import { hazelcastRoutes } from './routes/hazelcast-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { v1Router } from './routes/v1-router.js';
 import { v2Router } from './routes/v2-router.js';
 import type { Services } from './services/services.js';
 
 /**
- * The node's Koa app. Middleware order: error rendering → health → /_sim admin (if enabled) → REST v1 (prefix-matched under
+ * The node's Koa app. Middleware order: error rendering → health → /_sim admin (if enabled) →
+ * Hazelcast's /hazelcast/rest/cluster and telemetry → REST v1 (prefix-matched under
  * /hazelcast/rest/maps) → REST v2 (router) → 404.
  */
 export function createApp(services: Services, logger: Logger, isReady: () => boolean, admin: AdminDeps | null): Koa {
@@ -27,6 +29,8 @@ export function createApp(services: Services, logger: Logger, isReady: () => boo
   // The profile picks which endpoints exist (data, not separate routes).
   const profile = apiProfile(services.config.api.profile);
   const endpoints = ENDPOINTS.filter((e) => profile.endpoints === null || profile.endpoints.has(e.name));
+  // Hazelcast's member list always; telemetry only in releases with the full API (2.3.8+).
+  app.use(hazelcastRoutes(services, profile.endpoints === null));
   app.use(v1Router(endpoints, services));
   if (profile.v2) {
     const v2 = v2Router(endpoints, services);

@@ -1,14 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { hostname } from 'node:os';
-import { ClusterClock, connectCluster, HEARTBEAT_MILLIS, JobRepository, NodeRegistry, type HazelcastClient, type NodeInfo } from '@seatunnel-sim/cluster';
+import { ClusterClock, connectCluster, HEARTBEAT_MILLIS, JobRepository, MAPS, NodeRegistry, type HazelcastClient, type NodeInfo } from '@seatunnel-sim/cluster';
 import { createApp } from './app.js';
+import { hardenServer, httpServerOptions } from './http/server-options.js';
 import type { NodeConfig } from './config.js';
 import { JobDriver } from './job-driver.js';
 import { createLogger, type Logger } from './logger.js';
 import { bindPort } from './port-binding.js';
-import { noJobLog } from './services/job-log.js';
+import { FileJobLog } from './services/job-log.js';
 import { JobService } from './services/job-service.js';
+import { LogService } from './services/log-service.js';
+import { NodeService } from './services/node-service.js';
+import { ProcessHealth } from './services/process-health.js';
+import { TelemetryService } from './services/telemetry-service.js';
 import type { Services } from './services/services.js';
 
 export interface RunningNode {
@@ -48,7 +53,12 @@ export async function startNode(config: NodeConfig, logger: Logger = createLogge
   }
   let info: NodeInfo | undefined;
   let ready = false;
-  const jobLog = noJobLog;
+  // Each node writes job logs to its own directory (`up` gives every node one).
+  const jobLog = new FileJobLog(config.logging.dir, clock, (error) => logger.warn({ err: error }, 'job log write failed'));
+  const self = (): NodeInfo => {
+    if (!info) throw new Error('node not started');
+    return info;
+  };
   const historyTtlMillis = config.seatunnel.engine['history-job-expire-minutes'] * 60_000;
   const jobs = new JobService({
     repository,
@@ -65,13 +75,12 @@ export async function startNode(config: NodeConfig, logger: Logger = createLogge
     jobs,
     registry,
     jobLog,
-    self: () => {
-      if (!info) throw new Error('node not started');
-      return info;
-    },
+    nodes: new NodeService({ registry, jobs, self, updateSelf: (change) => services.updateSelf(change) }),
+    logs: new LogService(jobLog.dir, registry, self),
+    telemetry: new TelemetryService({ clusterName: hz['cluster-name'], registry, jobs, clock, self }),
+    self,
     updateSelf: async (change) => {
-      if (!info) throw new Error('node not started');
-      info = { ...info, ...change };
+      info = { ...self(), ...change };
       await registry.heartbeat(info);
       return info;
     },
@@ -87,7 +96,7 @@ export async function startNode(config: NodeConfig, logger: Logger = createLogge
     jobLog: () => services.jobLog,
     historyTtlMillis,
   });
-  const server: Server = createServer();
+  const server: Server = hardenServer(createServer(httpServerOptions(config.api)));
   const app = createApp(services, logger, () => ready, config.simulation['admin-api'] ? { clock, tick: () => driver.tick() } : null);
   server.on('request', app.callback());
   const endpoint = config['rest-server-socket-endpoint-config'];
@@ -99,6 +108,8 @@ export async function startNode(config: NodeConfig, logger: Logger = createLogge
     throw error;
   }
   const host = advertisedHost(config);
+  // Process figures ride on the heartbeat, so any node can answer system-monitoring for all.
+  const health = new ProcessHealth(Object.keys(MAPS).length);
   info = {
     nodeId,
     name: config.node.name ?? `node-${port}`,
@@ -109,11 +120,13 @@ export async function startNode(config: NodeConfig, logger: Logger = createLogge
     startTime: Date.now(),
     tags: config.node.tags,
     slots: { total: config.seatunnel.engine['slot-service']['slot-num'], dynamic: config.seatunnel.engine['slot-service']['dynamic-slot'] },
+    health: health.sample(),
   };
   await registry.heartbeat(info);
   ready = true;
   const heartbeat = setInterval(() => {
     if (info) {
+      info = { ...info, health: health.sample() };
       registry.heartbeat(info).catch((error: unknown) => logger.warn({ err: error }, 'heartbeat failed'));
     }
   }, HEARTBEAT_MILLIS);
@@ -128,6 +141,7 @@ export async function startNode(config: NodeConfig, logger: Logger = createLogge
       ready = false;
       clearInterval(heartbeat);
       await driver.stop();
+      await jobLog.flush();
       await registry.deregister(nodeId).catch(() => undefined);
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -1,3 +1,11 @@
-import { notImplemented } from './not-yet.js';
+import { encryptConfig, parseJsonBody, stringifyJson } from '@seatunnel-sim/engine';
+import type { ApiRequest, ApiResponse } from '../http/api-types.js';
 
-export const postEncryptConfig = notImplemented;
+/**
+ * POST /encrypt-config: the job config with its sensitive options shaded. Pure (nothing in the
+ * cluster is read or written); answered as raw JSON so 64-bit numbers in the config stay exact.
+ */
+export async function postEncryptConfig(req: ApiRequest): Promise<ApiResponse> {
+  const shaded = encryptConfig(parseJsonBody(await req.body()));
+  return { kind: 'raw-json', text: stringifyJson(shaded) };
+}

@@ -1,4 +1,4 @@
-import { invalidParamsFormat, type SubmitParams } from '@seatunnel-sim/engine';
+import { duplicateKey, invalidParamsFormat, type SubmitParams } from '@seatunnel-sim/engine';
 import type { ApiRequest } from '../http/api-types.js';
 
 /**
@@ -28,4 +28,24 @@ function decode(text: string): string {
 export function submitParams(req: ApiRequest): SubmitParams {
   const params = req.api === 'v1' ? parseV1Query(req.rawQuery) : req.query;
   return { jobId: params['jobId'], jobName: params['jobName'], isStartWithSavePoint: params['isStartWithSavePoint'] };
+}
+
+/**
+ * The raw-query reading of SeaTunnel's v1 handlers that take free-form parameters (overview tags,
+ * log `format`): no URL-decoding, a pair needs `=`, one trailing slash of the URI is dropped, and a
+ * repeated key fails as Java's `Collectors.toMap` fails.
+ */
+export function parseV1RawParams(rawQuery: string): Record<string, string> {
+  const query = rawQuery.endsWith('/') ? rawQuery.slice(0, -1) : rawQuery;
+  const params: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const pair of query.split('&')) {
+    const eq = pair.indexOf('=');
+    if (eq < 0) continue;
+    const key = pair.slice(0, eq);
+    const value = pair.slice(eq + 1);
+    const previous = params[key];
+    if (previous !== undefined) throw duplicateKey(key, previous, value);
+    params[key] = value;
+  }
+  return params;
 }
