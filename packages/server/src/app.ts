@@ -2,6 +2,8 @@ import Koa from 'koa';
 import { apiProfile } from '@seatunnel-sim/engine';
 import type { Logger } from 'pino';
 import { errorMiddleware } from './http/error-middleware.js';
+import { methodGuard } from './http/method-guard.js';
+import { authMiddleware, corsMiddleware } from './http/security.js';
 import { adminRouter, type AdminDeps } from './routes/admin-routes.js';
 import { ENDPOINTS } from './routes/endpoints.js';
 import { hazelcastRoutes } from './routes/hazelcast-routes.js';
@@ -11,7 +13,7 @@ import { v2Router } from './routes/v2-router.js';
 import type { Services } from './services/services.js';
 
 /**
- * The node's Koa app. Middleware order: error rendering → health → /_sim admin (if enabled) →
+ * The node's Koa app. Middleware order: error rendering → health → CORS and auth (if configured) → /_sim admin (if enabled) →
  * Hazelcast's /hazelcast/rest/cluster and telemetry → REST v1 (prefix-matched under
  * /hazelcast/rest/maps) → REST v2 (router) → 404.
  */
@@ -21,6 +23,7 @@ export function createApp(services: Services, logger: Logger, isReady: () => boo
   app.silent = true;
   app.use(errorMiddleware(logger));
   app.use(healthRoutes(isReady));
+  for (const guard of [corsMiddleware(services.config.security), authMiddleware(services.config.security)]) if (guard) app.use(guard);
   if (admin) {
     const router = adminRouter(admin);
     app.use(router.routes());
@@ -34,6 +37,7 @@ export function createApp(services: Services, logger: Logger, isReady: () => boo
   app.use(v1Router(endpoints, services));
   if (profile.v2) {
     const v2 = v2Router(endpoints, services);
+    app.use(methodGuard());
     app.use(v2.routes());
     app.use(v2.allowedMethods());
   }

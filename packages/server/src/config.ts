@@ -68,9 +68,28 @@ export const nodeConfigSchema = z
       .object({
         profile: z.enum(['2.3.9', 'seed']).default('2.3.9'),
         'body-limit-bytes': z.number().int().positive().default(10 * 1024 * 1024),
+        /** A request must arrive completely within this time, else 408 (slow clients lose their socket). */
+        'request-timeout-millis': z.number().int().positive().default(30_000),
+        /** Its request line and headers within this time, else 408. */
+        'headers-timeout-millis': z.number().int().positive().default(10_000),
       })
       .strict()
-      .default({ profile: '2.3.9', 'body-limit-bytes': 10 * 1024 * 1024 }),
+      .default({ profile: '2.3.9', 'body-limit-bytes': 10 * 1024 * 1024, 'request-timeout-millis': 30_000, 'headers-timeout-millis': 10_000 }),
+    /** Optional access control, all off by default (SeaTunnel's REST API has none). */
+    security: z
+      .object({
+        /** Clients must send `Authorization: Bearer <token>` (empty = off). */
+        'auth-token': z.string().default(''),
+        /** Clients must send HTTP basic auth with this `user:password` (empty = off). */
+        'basic-auth': z
+          .string()
+          .refine((v) => v === '' || /^[^:]+:/.test(v), 'expected "user:password"')
+          .default(''),
+        /** Origins allowed to call the API from a browser (CORS); `*` for any; empty = no CORS headers. */
+        'cors-origins': z.array(z.string().min(1)).default([]),
+      })
+      .strict()
+      .default({ 'auth-token': '', 'basic-auth': '', 'cors-origins': [] }),
     simulation: z
       .object({ speed: z.number().positive().default(1), 'admin-api': z.boolean().default(false) })
       .strict()
@@ -109,6 +128,11 @@ export const ENV_OVERRIDES: Record<string, { path: string[]; convert: (raw: stri
   SEATUNNEL_SIM_SCHEDULE_STRATEGY: { path: ['seatunnel', 'engine', 'job-schedule-strategy'], convert: (raw) => raw.toUpperCase() },
   SEATUNNEL_SIM_PROFILE: { path: ['api', 'profile'], convert: String },
   SEATUNNEL_SIM_BODY_LIMIT: { path: ['api', 'body-limit-bytes'], convert: num },
+  SEATUNNEL_SIM_REQUEST_TIMEOUT: { path: ['api', 'request-timeout-millis'], convert: num },
+  SEATUNNEL_SIM_HEADERS_TIMEOUT: { path: ['api', 'headers-timeout-millis'], convert: num },
+  SEATUNNEL_SIM_AUTH_TOKEN: { path: ['security', 'auth-token'], convert: String },
+  SEATUNNEL_SIM_BASIC_AUTH: { path: ['security', 'basic-auth'], convert: String },
+  SEATUNNEL_SIM_CORS_ORIGINS: { path: ['security', 'cors-origins'], convert: list },
   SEATUNNEL_SIM_SPEED: { path: ['simulation', 'speed'], convert: num },
   SEATUNNEL_SIM_ADMIN_API: { path: ['simulation', 'admin-api'], convert: bool },
   SEATUNNEL_SIM_LOG_LEVEL: { path: ['logging', 'level'], convert: String },

@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { hostname } from 'node:os';
 import { ClusterClock, connectCluster, HEARTBEAT_MILLIS, JobRepository, MAPS, NodeRegistry, type HazelcastClient, type NodeInfo } from '@seatunnel-sim/cluster';
 import { createApp } from './app.js';
+import { hardenServer, httpServerOptions } from './http/server-options.js';
 import type { NodeConfig } from './config.js';
 import { JobDriver } from './job-driver.js';
 import { createLogger, type Logger } from './logger.js';
@@ -95,7 +96,7 @@ export async function startNode(config: NodeConfig, logger: Logger = createLogge
     jobLog: () => services.jobLog,
     historyTtlMillis,
   });
-  const server: Server = createServer();
+  const server: Server = hardenServer(createServer(httpServerOptions(config.api)));
   const app = createApp(services, logger, () => ready, config.simulation['admin-api'] ? { clock, tick: () => driver.tick() } : null);
   server.on('request', app.callback());
   const endpoint = config['rest-server-socket-endpoint-config'];

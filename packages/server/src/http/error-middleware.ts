@@ -5,6 +5,13 @@ import { isClusterUnavailable } from '@seatunnel-sim/cluster';
 import type { ApiVersion } from './api-types.js';
 import { errorBody } from './error-body.js';
 
+/** The status of an http-errors style client error (`status` 400–499, `expose`), else null. */
+function clientErrorStatus(caught: unknown): number | null {
+  if (!(caught instanceof Error)) return null;
+  const { status, expose } = caught as { status?: unknown; expose?: unknown };
+  return typeof status === 'number' && status >= 400 && status < 500 && expose === true ? status : null;
+}
+
 /**
  * Renders every failure in SeaTunnel's shape, in one place. SeaTunnelError carries its own status;
  * a lost Hazelcast cluster is a 503 (the node keeps serving and recovers by itself); anything else
@@ -18,7 +25,11 @@ export function errorMiddleware(logger: Logger) {
       let error: SeaTunnelError;
       if (caught instanceof SeaTunnelError) error = caught;
       else if (isClusterUnavailable(caught)) error = clusterUnavailable();
-      else {
+      else if (clientErrorStatus(caught) !== null) {
+        // http-errors thrown by Koa or a middleware for a bad request (e.g. a malformed header):
+        // the client's fault, kept as its 4xx rather than turned into a 500.
+        error = new SeaTunnelError(clientErrorStatus(caught)!, (caught as Error).message);
+      } else {
         logger.error({ err: caught, path: ctx.path }, 'unexpected error');
         error = new SeaTunnelError(500, caught instanceof Error ? caught.message : String(caught));
       }
