@@ -24,6 +24,14 @@ export interface RunningNode {
   stop(): Promise<void>;
 }
 
+/** How this node authenticates to the others (`/logs` asks each for its files); null when auth is off. */
+function peerAuthorization(config: NodeConfig): string | null {
+  const { 'auth-token': token, 'basic-auth': basic } = config.security;
+  if (token) return `Bearer ${token}`;
+  if (basic) return `Basic ${Buffer.from(basic, 'utf8').toString('base64')}`;
+  return null;
+}
+
 function advertisedHost(config: NodeConfig): string {
   const endpoint = config['rest-server-socket-endpoint-config'];
   if (endpoint['advertised-host']) return endpoint['advertised-host'];
@@ -76,7 +84,7 @@ export async function startNode(config: NodeConfig, logger: Logger = createLogge
     registry,
     jobLog,
     nodes: new NodeService({ registry, jobs, self, updateSelf: (change) => services.updateSelf(change) }),
-    logs: new LogService(jobLog.dir, registry, self),
+    logs: new LogService(jobLog.dir, registry, self, peerAuthorization(config)),
     telemetry: new TelemetryService({ clusterName: hz['cluster-name'], registry, jobs, clock, self }),
     self,
     updateSelf: async (change) => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -277,4 +277,34 @@ describe('cluster, config, log and telemetry endpoints', () => {
       assert.equal(typeof view.allConnectionCount, 'number');
     });
   });
+
+  describe('with credentials required', () => {
+    const token = 'sekret';
+    const authNodes: RunningNode[] = [];
+
+    before(async () => {
+      for (let i = 0; i < 2; i++) {
+        const config = loadNodeConfig({
+          env: {
+            SEATUNNEL_SIM_PORT: '28182',
+            SEATUNNEL_SIM_HZ_MEMBERS: member.address,
+            SEATUNNEL_SIM_HZ_CLUSTER_NAME: member.clusterName,
+            SEATUNNEL_SIM_LOG_DIR: join(logRoot, `auth${i + 1}`),
+            SEATUNNEL_SIM_AUTH_TOKEN: token,
+          },
+        });
+        authNodes.push(await startNode(config, createLogger('warn', `auth-node-${i}`)));
+      }
+      writeFileSync(join(logRoot, 'auth2', 'seatunnel-engine-server.log'), 'hello\n');
+    });
+    after(async () => Promise.all(authNodes.map((n) => n.stop())));
+
+    it('asks the other nodes for their files with the shared credentials', async () => {
+      const headers = { authorization: `Bearer ${token}` };
+      const list = (await call(`${authNodes[0]!.url}${V1}/logs?format=json`, { headers })).json() as any[];
+      assert.ok(list.some((f) => f.logLink === `${authNodes[1]!.url}${V1}/logs/seatunnel-engine-server.log`), JSON.stringify(list));
+      assert.equal((await call(`${authNodes[0]!.url}${V1}/logs`)).status, 401);
+    });
+  });
 });
+

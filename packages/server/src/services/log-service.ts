@@ -22,6 +22,8 @@ export class LogService {
     readonly dir: string,
     private readonly registry: NodeRegistry,
     private readonly self: () => NodeInfo,
+    /** Authorization header for the other nodes when the cluster requires credentials (they share this config). */
+    private readonly peerAuthorization: string | null = null,
   ) {}
 
   /** File names in this node's log directory, sorted; none when the directory does not exist yet. */
@@ -54,7 +56,7 @@ export class LogService {
     const me = this.self();
     const nodes = await this.registry.list();
     const lists = await Promise.all(
-      nodes.map(async (node) => ((node.nodeId === me.nodeId ? await this.localNames() : await peerNames(node)) ?? null)),
+      nodes.map(async (node) => (node.nodeId === me.nodeId ? await this.localNames() : await peerNames(node, this.peerAuthorization))),
     );
     return nodes.flatMap((node, i) => {
       const files = lists[i];
@@ -64,9 +66,12 @@ export class LogService {
 }
 
 /** Another node's `get-all-log-name` (v1 answers it as text/plain JSON); null when unreachable or garbled. */
-async function peerNames(node: NodeInfo): Promise<string[] | null> {
+async function peerNames(node: NodeInfo, authorization: string | null): Promise<string[] | null> {
   try {
-    const response = await fetch(`${node.url}/hazelcast/rest/maps/get-all-log-name`, { signal: AbortSignal.timeout(PEER_TIMEOUT_MILLIS) });
+    const response = await fetch(`${node.url}/hazelcast/rest/maps/get-all-log-name`, {
+      signal: AbortSignal.timeout(PEER_TIMEOUT_MILLIS),
+      ...(authorization ? { headers: { authorization } } : {}),
+    });
     if (response.status !== 200) return null;
     const names: unknown = JSON.parse(await response.text());
     return Array.isArray(names) ? names.filter((n): n is string => typeof n === 'string') : null;
