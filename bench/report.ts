@@ -1,0 +1,88 @@
+import type { LoadFigures } from './load.js';
+
+interface Timed {
+  p50: number;
+  p99: number;
+  min: number;
+  max: number;
+  bytes: number;
+  count: number;
+}
+
+export interface Results {
+  date: string;
+  mode: 'quick' | 'full';
+  command: string;
+  machine: { cores: number; cpuModel: string; node: string; loadAverageAtStart: number[]; loadAverageAtEnd?: number[] };
+  settings: Record<string, unknown>;
+  upSeconds?: number;
+  startup?: { firstAnswerMs: number; readyMessageMs: number; runs: { firstAnswerMs: number; readyMessageMs: number }[] };
+  lookup?: {
+    connections: number;
+    answerBytes: number;
+    memberAnswerBytes: number;
+    node: LoadFigures;
+    member: LoadFigures;
+    bare: LoadFigures;
+    nodeVsMember: number;
+    nodeVsBare: number;
+    halfPeak: LoadFigures & { rate: number };
+  };
+  submit?: LoadFigures & { connections: number; drainSeconds: number };
+  failover?: { jobs: number; heartbeatGoneSeconds: number; adoptedSeconds: number; stillRunning: number; adoptedBy: Record<string, number> };
+  listing?: { jobs: number; seedSeconds: number; runningJobs: Timed; finishedJobs: Timed; overview: Timed; rssAfterMB: number; peakRssMB: number }[];
+  footprint?: { idleRssMB: number; jobs?: number; rssAfterListingMB?: number; peakRssMB?: number };
+}
+
+type Row = [string, string, string];
+
+function rows(r: Results): Row[] {
+  const out: Row[] = [];
+  const l = r.lookup;
+  if (l) {
+    const fig = (f: LoadFigures) => `${Math.round(f.rps)} req/s, p50 ${f.p50} ms, p99 ${f.p99} ms`;
+    out.push([`job-info on one node (${l.connections} connections, ${l.answerBytes} B)`, fig(l.node), '']);
+    out.push([`anchor: member REST read of the record (${l.memberAnswerBytes} B)`, fig(l.member), `node/member = ${l.nodeVsMember}`]);
+    out.push([`anchor: bare node:http, constant ${l.answerBytes} B`, fig(l.bare), `node/bare = ${l.nodeVsBare}`]);
+    out.push([`job-info at half of peak (${l.halfPeak.rate} req/s)`, `p50 ${l.halfPeak.p50} ms, p99 ${l.halfPeak.p99} ms (autocannon ${l.halfPeak.p99Autocannon} ms)`, 'goal p99 < 10 ms']);
+  }
+  for (const s of r.listing ?? []) {
+    const t = (x: Timed) => `p50 ${x.p50} ms, max ${x.max} ms`;
+    out.push([`running-jobs, ${s.jobs} running (+${s.jobs} finished)`, `${t(s.runningJobs)} (${(s.runningJobs.bytes / 1e6).toFixed(1)} MB)`, s.jobs === 10_000 ? 'goal < 200 ms' : '']);
+    out.push([`finished-jobs, ${s.jobs} finished (+${s.jobs} running)`, `${t(s.finishedJobs)} (${(s.finishedJobs.bytes / 1e6).toFixed(1)} MB)`, '']);
+    out.push([`overview, ${s.jobs} + ${s.jobs} jobs`, t(s.overview), '']);
+  }
+  if (r.submit) out.push(['submit-job, round-robin over 3 nodes (12 connections)', `${Math.round(r.submit.rps)} jobs/s, p50 ${r.submit.p50} ms, p99 ${r.submit.p99} ms`, '']);
+  if (r.failover) {
+    out.push([`failover: kill -9 of a node owning ${r.failover.jobs} running jobs`, `all adopted after ${r.failover.adoptedSeconds} s (heartbeat gone ${r.failover.heartbeatGoneSeconds} s)`, 'goal < 3 s']);
+  }
+  if (r.footprint) {
+    out.push(['node RSS idle', `${r.footprint.idleRssMB} MB`, '']);
+    if (r.footprint.jobs !== undefined) {
+      out.push([`node RSS after listing ${r.footprint.jobs} + ${r.footprint.jobs} jobs`, `${r.footprint.rssAfterListingMB} MB (peak ${r.footprint.peakRssMB} MB)`, 'goal < 150 MB']);
+    }
+  }
+  if (r.startup) out.push(['node startup (process start → first answer)', `${r.startup.firstAnswerMs} ms (ready message ${r.startup.readyMessageMs} ms)`, 'goal < 1 s']);
+  if (r.upSeconds !== undefined) out.push(['cluster up (1 member + 3 nodes)', `${r.upSeconds} s`, '']);
+  return out;
+}
+
+export function renderTable(r: Results): string {
+  const all = rows(r);
+  const widths = [0, 1, 2].map((i) => Math.max(...all.map((row) => row[i as 0 | 1 | 2].length)));
+  const line = (row: Row) => row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd();
+  const header = `${r.mode} run, ${r.machine.cores} cores, node ${r.machine.node}, load average ${r.machine.loadAverageAtStart.join(' ')} at start`;
+  return [header, ...all.map(line)].join('\n');
+}
+
+export function renderMarkdown(r: Results): string {
+  const lines = [
+    `Measured ${r.date.slice(0, 16).replace('T', ' ')} UTC with \`${r.command}\` on ${r.machine.cores} cores (${r.machine.cpuModel}), Node.js ${r.machine.node}; ` +
+      `load average ${r.machine.loadAverageAtStart.join(' ')} at start, ${(r.machine.loadAverageAtEnd ?? []).join(' ')} at the end.`,
+    '',
+    '| What | Result | Note |',
+    '|---|---|---|',
+    ...rows(r).map((row) => `| ${row.join(' | ')} |`),
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,403 @@
+// `npm run bench [-- --quick] [-- --profile] [-- --only=lookup,listing]`: starts a real Hazelcast
+// member and node processes, measures job lookup, listings at scale, submit, failover and
+// footprint, stops everything (also on failure or Ctrl-C) and prints a table. A full run writes
+// bench/results.json and the table in bench/README.md; --quick (1 000 and 10 000 jobs, shorter
+// load runs) writes bench/tmp/results-quick.json only.
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { HazelcastJsonValue } from 'hazelcast-client';
+import { startLocalCluster, startNodeProcess, type LocalCluster, type LocalClusterOptions, type LocalNode } from '@seatunnel-sim/cli';
+import { connectCluster, JobRepository, MAPS, NodeRegistry, type HazelcastClient } from '@seatunnel-sim/cluster';
+import { newJobRecord, parseJson, readJobConfig, settle, type JobRecord } from '@seatunnel-sim/engine';
+import { load, timedGets, type LoadFigures } from './load.js';
+import { renderMarkdown, renderTable, type Results } from './report.js';
+
+const BENCH_DIR = fileURLToPath(new URL('..', import.meta.url));
+const TMP = join(BENCH_DIR, 'tmp');
+const NODE_BASE_PORT = 39080;
+const MEMBER_PORT = 37001;
+const BARE_PORT = 39179;
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const profile = args.includes('--profile');
+const onlyArg = args.find((a) => a.startsWith('--only='));
+const only = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',')) : null;
+const phase = (name: string): boolean => only === null || only.has(name);
+
+const LOAD_SECONDS = quick ? 5 : 10;
+const WARMUP_SECONDS = quick ? 2 : 3;
+const CONNECTIONS = 10;
+const SCALES = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
+const FAILOVER_JOBS = 300;
+
+const log = (message: string): void => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+
+// ---------------------------------------------------------------------------------------------
+// Everything started is registered here and stopped in reverse order, once, whatever happens.
+const stoppers: (() => Promise<void>)[] = [];
+let cleaning: Promise<void> | undefined;
+function cleanup(): Promise<void> {
+  return (cleaning ??= (async () => {
+    for (const stop of stoppers.reverse()) await stop().catch((error: unknown) => console.error('cleanup:', error));
+  })());
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    log(`${signal}: stopping every process`);
+    void cleanup().finally(() => process.exit(130));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+const STREAMING_CONFIG = readJobConfig(
+  parseJson(
+    JSON.stringify({
+      env: { 'job.mode': 'streaming' },
+      source: [{ plugin_name: 'FakeSource', result_table_name: 'fake', 'row.num': 100, schema: { fields: { name: 'string', age: 'int', card: 'int' } } }],
+      transform: [],
+      sink: [{ plugin_name: 'Console', source_table_name: ['fake'] }],
+    }),
+  ),
+);
+const BATCH_BODY = (rows: number): string =>
+  JSON.stringify({
+    env: { 'job.mode': 'batch' },
+    source: [{ plugin_name: 'FakeSource', result_table_name: 'fake', 'row.num': rows, schema: { fields: { name: 'string', age: 'int', card: 'int' } } }],
+    transform: [],
+    sink: [{ plugin_name: 'Console', source_table_name: ['fake'] }],
+  });
+const BATCH_CONFIG = readJobConfig(parseJson(BATCH_BODY(100)));
+const STREAMING_BODY = JSON.stringify({
+  env: { 'job.mode': 'streaming' },
+  source: [{ plugin_name: 'FakeSource', result_table_name: 'fake', 'row.num': 100, schema: { fields: { name: 'string', age: 'int', card: 'int' } } }],
+  sink: [{ plugin_name: 'Console', source_table_name: ['fake'] }],
+});
+
+let nextSeedId = 4_000_000_000_000_000_000n + BigInt(process.pid) * 1_000_000_000n;
+const seedId = (): string => (nextSeedId++).toString();
+
+/** A running streaming job owned by `owner` (nothing for its driver to commit: dueAt is NEVER). */
+function runningRecord(owner: string, now: number): JobRecord {
+  return newJobRecord({ jobId: seedId(), jobNameParam: 'bench_running', isStartWithSavePoint: false, config: STREAMING_CONFIG, owner, now });
+}
+
+/** A finished batch job (100 rows, finished 5 s after it started). */
+function finishedRecord(owner: string, now: number): JobRecord {
+  const started = newJobRecord({ jobId: seedId(), jobNameParam: 'bench_finished', isStartWithSavePoint: false, config: BATCH_CONFIG, owner, now: now - 60_000 });
+  const ended = settle(started, now);
+  if (!ended || ended.status !== 'FINISHED') throw new Error('seed record did not finish');
+  return ended;
+}
+
+/** Seeds `count` records straight into an IMap with setAll in parallel batches. */
+async function seed(client: HazelcastClient, mapName: string, count: number, make: (i: number) => JobRecord): Promise<number> {
+  const map = await client.getMap<string, HazelcastJsonValue>(mapName);
+  const start = performance.now();
+  const BATCH = 1_000;
+  const PARALLEL = 4;
+  let done = 0;
+  const worker = async (): Promise<void> => {
+    while (done < count) {
+      const size = Math.min(BATCH, count - done);
+      const from = done;
+      done += size;
+      const pairs: [string, HazelcastJsonValue][] = [];
+      for (let i = 0; i < size; i++) {
+        const record = make(from + i);
+        pairs.push([record.jobId, new HazelcastJsonValue(JSON.stringify(record))]);
+      }
+      await map.setAll(pairs);
+    }
+  };
+  await Promise.all(Array.from({ length: PARALLEL }, worker));
+  return (performance.now() - start) / 1000;
+}
+
+function procStatus(pid: number): { rssMB: number; hwmMB: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key: string): number => Number(/(\d+)\s*kB/.exec(status.split('\n').find((l) => l.startsWith(key)) ?? '')?.[1] ?? NaN);
+  return { rssMB: Math.round(kb('VmRSS:') / 102.4) / 10, hwmMB: Math.round(kb('VmHWM:') / 102.4) / 10 };
+}
+
+async function postJson(url: string, body: string): Promise<Record<string, unknown>> {
+  const response = await fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+  if (!response.ok) throw new Error(`${url} answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as Record<string, unknown>;
+}
+
+function waitExit(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+async function startBareServer(body: string): Promise<ChildProcess> {
+  const child = fork(fileURLToPath(new URL('./bare-server.js', import.meta.url)), [String(BARE_PORT)], {
+    env: { ...process.env, BENCH_BARE_BODY: body, NODE_OPTIONS: '' },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  stoppers.push(async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await waitExit(child);
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.once('message', () => resolve());
+    child.once('exit', (code) => reject(new Error(`bare server exited with ${code}`)));
+  });
+  return child;
+}
+
+/** Forks one more node and times it: process start → first 200 from the node's health check. */
+async function timeNodeStartup(options: LocalClusterOptions, members: string[], index: number, port: number): Promise<{ firstAnswerMs: number; readyMessageMs: number }> {
+  const start = performance.now();
+  let firstAnswerMs = NaN;
+  let polling = true;
+  const poll = (async () => {
+    while (polling) {
+      try {
+        const response = await fetch(`http://127.0.0.1:${port}/hazelcast/health/ready`);
+        await response.arrayBuffer();
+        if (response.ok) {
+          firstAnswerMs = performance.now() - start;
+          return;
+        }
+      } catch {
+        /* not listening yet */
+      }
+      await sleep(2);
+    }
+  })();
+  const node = await startNodeProcess(options, members, index);
+  const readyMessageMs = performance.now() - start;
+  if (node.port !== port) throw new Error(`startup node took port ${node.port}, expected ${port}`);
+  await Promise.race([poll, sleep(10_000)]);
+  polling = false;
+  node.child.kill('SIGTERM');
+  await waitExit(node.child);
+  return { firstAnswerMs: Math.round(firstAnswerMs), readyMessageMs: Math.round(readyMessageMs) };
+}
+
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+
+// ---------------------------------------------------------------------------------------------
+async function main(): Promise<void> {
+  mkdirSync(TMP, { recursive: true });
+  const logDir = join(TMP, 'logs');
+  rmSync(logDir, { recursive: true, force: true });
+  const profileDir = join(TMP, 'profiles');
+  if (profile) rmSync(profileDir, { recursive: true, force: true });
+  const clusterName = `bench-${process.pid}`;
+  const options: LocalClusterOptions = {
+    nodes: 3,
+    members: 1,
+    port: NODE_BASE_PORT,
+    hzPort: MEMBER_PORT,
+    clusterName,
+    logDir,
+    nodeEnv: {
+      SEATUNNEL_SIM_LOG_LEVEL: 'warn',
+      NODE_OPTIONS: profile ? `--cpu-prof --cpu-prof-dir=${profileDir}` : '',
+    },
+  };
+  const results: Results = {
+    date: new Date().toISOString(),
+    mode: quick ? 'quick' : 'full',
+    command: `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`,
+    machine: { cores: availableParallelism(), cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version, loadAverageAtStart: loadavg().map((l) => Math.round(l * 100) / 100) },
+    settings: { loadSeconds: LOAD_SECONDS, warmupSeconds: WARMUP_SECONDS, connections: CONNECTIONS, scales: SCALES, failoverJobs: FAILOVER_JOBS, profile },
+  };
+  log(`mode ${results.mode}, ${results.machine.cores} cores, node ${process.version}, load average ${results.machine.loadAverageAtStart.join(' ')}`);
+
+  // --- cluster up -------------------------------------------------------------------------------
+  const upStart = performance.now();
+  const cluster: LocalCluster = await startLocalCluster(options);
+  results.upSeconds = Math.round((performance.now() - upStart) / 100) / 10;
+  stoppers.push(() => cluster.stop());
+  const member = cluster.members[0]!;
+  const memberAddresses = cluster.members.map((m) => m.address);
+  const [node1, node2, node3] = cluster.nodes as [LocalNode, LocalNode, LocalNode];
+  log(`cluster up in ${results.upSeconds} s: member :${member.port}, nodes ${cluster.nodes.map((n) => n.port).join(', ')}`);
+
+  const client = await connectCluster({ clusterName, members: memberAddresses, instanceName: 'bench' });
+  stoppers.push(async () => {
+    await client.shutdown();
+  });
+  const repository = await JobRepository.open(client);
+  const registry = await NodeRegistry.open(client);
+  const runningMap = await client.getMap<string, HazelcastJsonValue>(MAPS.runningJobs);
+  const finishedMap = await client.getMap<string, HazelcastJsonValue>(MAPS.finishedJobs);
+  const v1 = (node: LocalNode, path: string): string => `${node.url}/hazelcast/rest/maps/${path}`;
+
+  await sleep(1000);
+  results.footprint = { idleRssMB: procStatus(node1.pid).rssMB };
+
+  // --- node startup -----------------------------------------------------------------------------
+  if (phase('startup')) {
+    const runs = [];
+    for (let i = 0; i < 3; i++) runs.push(await timeNodeStartup(options, memberAddresses, 3, NODE_BASE_PORT + 3));
+    results.startup = {
+      firstAnswerMs: median(runs.map((r) => r.firstAnswerMs)),
+      readyMessageMs: median(runs.map((r) => r.readyMessageMs)),
+      runs,
+    };
+    log(`node startup: first answer ${results.startup.firstAnswerMs} ms (median of 3)`);
+  }
+
+  // --- job lookup -------------------------------------------------------------------------------
+  if (phase('lookup')) {
+    const submitted = await postJson(`${v1(node1, 'submit-job')}?jobName=bench_lookup`, STREAMING_BODY);
+    const jobId = String(submitted['jobId']);
+    await sleep(500);
+    const jobInfoUrl = v1(node1, `job-info/${jobId}`);
+    const answer = await (await fetch(jobInfoUrl)).text();
+    if (!answer.includes('"jobStatus":"RUNNING"')) throw new Error(`job-info answered ${answer}`);
+    const memberUrl = `http://127.0.0.1:${member.port}/hazelcast/rest/maps/${MAPS.runningJobs}/${jobId}`;
+    const memberResponse = await fetch(memberUrl);
+    const memberText = await memberResponse.text();
+    const memberDoc = JSON.parse(memberText) as { jobId?: string };
+    if (!memberResponse.ok || memberDoc.jobId !== jobId) throw new Error(`member REST answered ${memberResponse.status}: ${memberText.slice(0, 200)}`);
+    await startBareServer(answer);
+    const bareUrl = `http://127.0.0.1:${BARE_PORT}/`;
+
+    const measure = async (url: string): Promise<LoadFigures> => {
+      await load({ url, connections: CONNECTIONS, duration: WARMUP_SECONDS });
+      return load({ url, connections: CONNECTIONS, duration: LOAD_SECONDS });
+    };
+    log(`job lookup: ${jobInfoUrl} (${answer.length} bytes), member ${memberUrl} (${memberText.length} bytes)`);
+    const node = await measure(jobInfoUrl);
+    log(`  node     ${node.rps} req/s p50 ${node.p50} p99 ${node.p99} ms`);
+    const memberRest = await measure(memberUrl);
+    log(`  member   ${memberRest.rps} req/s p50 ${memberRest.p50} p99 ${memberRest.p99} ms`);
+    const bare = await measure(bareUrl);
+    log(`  bare     ${bare.rps} req/s p50 ${bare.p50} p99 ${bare.p99} ms`);
+    const halfRate = Math.max(1, Math.floor(node.rps / 2));
+    const half = await load({ url: jobInfoUrl, connections: CONNECTIONS, duration: LOAD_SECONDS, overallRate: halfRate });
+    log(`  node at ${halfRate} req/s: p50 ${half.p50} p99 ${half.p99} ms (autocannon p99 ${half.p99Autocannon} ms)`);
+    results.lookup = {
+      connections: CONNECTIONS,
+      answerBytes: Buffer.byteLength(answer),
+      memberAnswerBytes: Buffer.byteLength(memberText),
+      node,
+      member: memberRest,
+      bare,
+      nodeVsMember: Math.round((node.rps / memberRest.rps) * 100) / 100,
+      nodeVsBare: Math.round((node.rps / bare.rps) * 100) / 100,
+      halfPeak: { rate: halfRate, ...half },
+    };
+  }
+
+  // --- submit -----------------------------------------------------------------------------------
+  if (phase('submit')) {
+    const urls = [node1, node2, node3].map((n) => `${v1(n, 'submit-job')}?jobName=bench_submit`);
+    const body = BATCH_BODY(20); // 1 s of rows: each job also goes through RUNNING → FINISHED → history
+    await load({ url: urls, method: 'POST', body, headers: { 'content-type': 'application/json' }, connections: 12, duration: WARMUP_SECONDS });
+    const figures = await load({ url: urls, method: 'POST', body, headers: { 'content-type': 'application/json' }, connections: 12, duration: LOAD_SECONDS });
+    log(`submit: ${figures.rps} jobs/s across 3 nodes, p50 ${figures.p50} p99 ${figures.p99} ms`);
+    // Let the drivers archive what was submitted before the next phase.
+    const drainStart = performance.now();
+    while ((await repository.countRunning()) > 1 && performance.now() - drainStart < 60_000) await sleep(250);
+    results.submit = { connections: 12, ...figures, drainSeconds: Math.round((performance.now() - drainStart) / 100) / 10 };
+    log(`  drivers archived every submitted job ${results.submit.drainSeconds} s after the load stopped`);
+  }
+
+  // --- failover ---------------------------------------------------------------------------------
+  if (phase('failover')) {
+    await runningMap.clear();
+    await finishedMap.clear();
+    const now = Date.now();
+    for (let i = 0; i < FAILOVER_JOBS; i += 50) {
+      await Promise.all(Array.from({ length: 50 }, () => repository.insertRunning(runningRecord(node3.nodeId, now))));
+    }
+    await sleep(1500);
+    const killedAt = performance.now();
+    node3.child.kill('SIGKILL');
+    let goneMs = NaN;
+    let adoptedMs = NaN;
+    while (performance.now() - killedAt < 30_000) {
+      if (Number.isNaN(goneMs) && !(await registry.list()).some((n) => n.nodeId === node3.nodeId)) goneMs = performance.now() - killedAt;
+      const left = (await repository.listOwnedBy([node3.nodeId])).length;
+      if (left === 0) {
+        adoptedMs = performance.now() - killedAt;
+        break;
+      }
+      await sleep(20);
+    }
+    const running = await repository.listRunning();
+    const owners: Record<string, number> = {};
+    for (const r of running) owners[r.owner === node1.nodeId ? 'node1' : r.owner === node2.nodeId ? 'node2' : r.owner] = (owners[r.owner === node1.nodeId ? 'node1' : r.owner === node2.nodeId ? 'node2' : r.owner] ?? 0) + 1;
+    results.failover = {
+      jobs: FAILOVER_JOBS,
+      heartbeatGoneSeconds: Math.round(goneMs / 10) / 100,
+      adoptedSeconds: Math.round(adoptedMs / 10) / 100,
+      stillRunning: running.length,
+      adoptedBy: owners,
+    };
+    log(`failover: node3 left the registry after ${results.failover.heartbeatGoneSeconds} s; all ${FAILOVER_JOBS} jobs adopted after ${results.failover.adoptedSeconds} s (${JSON.stringify(owners)})`);
+  }
+
+  // --- listings at scale ------------------------------------------------------------------------
+  if (phase('listing')) {
+    await runningMap.clear();
+    await finishedMap.clear();
+    const live = (await registry.list()).map((n) => n.nodeId);
+    let running = 0;
+    let finished = 0;
+    results.listing = [];
+    for (const scale of SCALES) {
+      const now = Date.now();
+      const seedSeconds =
+        (await seed(client, MAPS.runningJobs, scale - running, (i) => runningRecord(live[i % live.length]!, now))) +
+        (await seed(client, MAPS.finishedJobs, scale - finished, (i) => finishedRecord(live[i % live.length]!, now)));
+      running = scale;
+      finished = scale;
+      const [runningSize, finishedSize] = await Promise.all([runningMap.size(), finishedMap.size()]);
+      if (runningSize !== scale || finishedSize !== scale) throw new Error(`seeded ${runningSize} running and ${finishedSize} finished, wanted ${scale}`);
+      log(`listing with ${scale} running + ${scale} finished jobs (seeded in ${seedSeconds.toFixed(1)} s)`);
+      const reps = scale >= 100_000 ? 3 : scale >= 10_000 ? 10 : 20;
+      const check = await (await fetch(v1(node1, 'running-jobs'))).text(); // warm-up + sanity
+      if (scale <= 10_000 && (JSON.parse(check) as unknown[]).length !== scale) throw new Error('running-jobs did not list every job');
+      const runningJobs = await timedGets(v1(node1, 'running-jobs'), reps);
+      log(`  running-jobs  p50 ${runningJobs.p50} ms (${(runningJobs.bytes / 1e6).toFixed(1)} MB)`);
+      await (await fetch(v1(node1, 'finished-jobs'))).arrayBuffer();
+      const finishedJobs = await timedGets(v1(node1, 'finished-jobs'), reps);
+      log(`  finished-jobs p50 ${finishedJobs.p50} ms (${(finishedJobs.bytes / 1e6).toFixed(1)} MB)`);
+      const overview = await timedGets(v1(node1, 'overview'), reps);
+      log(`  overview      p50 ${overview.p50} ms`);
+      const memory = procStatus(node1.pid);
+      results.listing.push({ jobs: scale, seedSeconds: Math.round(seedSeconds * 10) / 10, runningJobs, finishedJobs, overview, rssAfterMB: memory.rssMB, peakRssMB: memory.hwmMB });
+      log(`  node1 RSS ${memory.rssMB} MB (peak ${memory.hwmMB} MB)`);
+    }
+    await sleep(3000);
+    const settled = procStatus(node1.pid);
+    results.footprint = { ...results.footprint, jobs: running, rssAfterListingMB: settled.rssMB, peakRssMB: settled.hwmMB };
+    log(`footprint: node1 RSS ${settled.rssMB} MB 3 s after the ${running}-job listings (peak ${settled.hwmMB} MB)`);
+  }
+
+  results.machine.loadAverageAtEnd = loadavg().map((l) => Math.round(l * 100) / 100);
+  await cleanup();
+  console.log('');
+  console.log(renderTable(results));
+  if (quick || only) {
+    writeFileSync(join(TMP, 'results-quick.json'), `${JSON.stringify(results, null, 2)}\n`);
+    log(`results in ${join(TMP, 'results-quick.json')} (a full run writes bench/results.json and bench/README.md)`);
+  } else {
+    writeFileSync(join(BENCH_DIR, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+    const readmePath = join(BENCH_DIR, 'README.md');
+    const readme = readFileSync(readmePath, 'utf8');
+    writeFileSync(readmePath, readme.replace(/<!-- results:start -->[\s\S]*<!-- results:end -->/, `<!-- results:start -->\n${renderMarkdown(results)}\n<!-- results:end -->`));
+    log('results in bench/results.json and bench/README.md');
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  async (error: unknown) => {
+    console.error(error);
+    await cleanup();
+    process.exit(1);
+  },
+);
