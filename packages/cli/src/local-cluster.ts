@@ -16,6 +16,8 @@ export interface LocalClusterOptions {
   logDir: string;
   /** Extra environment for every node (e.g. SEATUNNEL_SIM_ADMIN_API). */
   nodeEnv?: Record<string, string>;
+  /** Environment for one node only (by index from 0), on top of nodeEnv: per-node tags, slots… */
+  nodeEnvAt?: (index: number) => Record<string, string>;
   configFile?: string;
 }
 
@@ -45,6 +47,7 @@ export function startNodeProcess(options: LocalClusterOptions, members: string[]
     env: {
       ...process.env,
       ...options.nodeEnv,
+      ...options.nodeEnvAt?.(index),
       SEATUNNEL_SIM_PORT: String(options.port),
       SEATUNNEL_SIM_HZ_MEMBERS: members.join(','),
       SEATUNNEL_SIM_HZ_CLUSTER_NAME: options.clusterName,
