@@ -3,12 +3,12 @@ import {
   isJsonObject,
   jobIdEmpty,
   jsonParseListException,
+  nullPointer,
   numberFormat,
   parseJobId,
   parseJsonBody,
   parseSubmission,
   readStopRequest,
-  SeaTunnelError,
   stringifyJson,
   type JsonValue,
   type Submission,
@@ -65,9 +65,12 @@ export async function postSubmitJobs(req: ApiRequest, services: Services): Promi
   for (const element of body) {
     if (!isJsonObject(element)) continue; // SeaTunnel skips non-object elements
     const { params, ...config } = element;
-    if (!isJsonObject(params)) throw new SeaTunnelError(400, 'Each job of submit-jobs needs a "params" object.');
+    // SeaTunnel reads `params` without a null check: a missing one is a NullPointerException (500, no message).
+    if (!isJsonObject(params)) throw nullPointer();
+    // Re-joined as a raw query string (no encoding) and parsed with v1's rules, as SeaTunnel does: values are
+    // URL-decoded, and `&`/`=` inside a value break it.
     const query = Object.entries(params)
-      .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v === null ? '' : String(v))}`)
+      .map(([k, v]) => `${k}=${v === null ? '' : String(v)}`)
       .join('&');
     const p = parseV1Query(query);
     submissions.push(
