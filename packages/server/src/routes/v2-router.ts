@@ -1,11 +1,12 @@
 import Router, { type RouterContext } from '@koa/router';
 import type { Services } from '../services/services.js';
 import { apiRequest, sendApiResponse } from '../http/dispatch.js';
+import { sendJettyError, sendMethodNotSupported } from '../http/jetty-error-page.js';
 import type { Endpoint } from './endpoints.js';
 
 /**
  * REST v2 as SeaTunnel's Jetty serves it: every endpoint mapped as `<context-path>/<name>/*`, one
- * method per endpoint (the other → 405), unknown paths → 404.
+ * method per endpoint (the other → 405), unknown paths → 404, both as Jetty's HTML error pages.
  */
 export function v2Router(endpoints: readonly Endpoint[], services: Services): Router {
   const contextPath = services.config.seatunnel.engine.http['context-path'].replace(/\/+$/, '');
@@ -24,7 +25,14 @@ export function v2Router(endpoints: readonly Endpoint[], services: Services): Ro
     for (const path of [base, `${base}/{*rest}`]) {
       if (endpoint.method === 'GET') router.get(path, handle);
       else router.post(path, handle);
+      // Each servlet implements only doGet or doPost; HttpServlet answers the rest with Jetty's 405 page.
+      const others = endpoint.method === 'GET' ? ['post', 'put', 'delete', 'patch'] : ['get', 'head', 'put', 'delete', 'patch'];
+      router.register(path, others, (ctx) => sendMethodNotSupported(ctx));
     }
   }
+  // Anything else under the context path reaches Jetty's DefaultServlet: 404 page.
+  const notFound = (ctx: RouterContext): void => sendJettyError(ctx, 404, 'Not Found');
+  router.all(contextPath === '' ? '/' : contextPath, notFound);
+  router.all(`${contextPath}/{*rest}`, notFound);
   return router;
 }
