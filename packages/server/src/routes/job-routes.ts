@@ -1,6 +1,7 @@
 import {
   apiProfile,
   isJsonObject,
+  javaToString,
   jobIdEmpty,
   jsonParseListException,
   nullPointer,
@@ -70,7 +71,7 @@ export async function postSubmitJobs(req: ApiRequest, services: Services): Promi
     // Re-joined as a raw query string (no encoding) and parsed with v1's rules, as SeaTunnel does: values are
     // URL-decoded, and `&`/`=` inside a value break it.
     const query = Object.entries(params)
-      .map(([k, v]) => `${k}=${v === null ? '' : String(v)}`)
+      .map(([k, v]) => `${k}=${v === null ? '' : javaToString(v)}`) // Java's toString (String() throws on a null-prototype object)
       .join('&');
     const p = parseV1Query(query);
     submissions.push(
