@@ -26,6 +26,8 @@ const SUITES = {
   unit: () => testFiles(join(root, 'packages/engine/dist/test')),
   integration: () => ['cluster', 'server', 'cli'].flatMap((p) => testFiles(join(root, `packages/${p}/dist/test`))),
   cluster: () => testFiles(join(root, 'test/dist/cluster')),
+  // Black-box REST checks (test/conformance) against a local cluster the suite starts itself.
+  conformance: () => testFiles(join(root, 'test/dist/conformance')),
 };
 
 // Suites that need Docker and the images of scripts/offline-images.sh run only when named
