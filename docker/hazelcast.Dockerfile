@@ -9,16 +9,20 @@ FROM ${BASE_IMAGE}
 RUN groupadd --system --gid 1001 hazelcast \
  && useradd --system --uid 1001 --gid 1001 --home-dir /opt/hazelcast --no-create-home \
       --shell /usr/sbin/nologin hazelcast \
- && mkdir -p /opt/hazelcast/lib /opt/hazelcast/config /opt/hazelcast/bin /opt/hazelcast/logs \
+ && mkdir -p /opt/hazelcast/lib /opt/hazelcast/config /opt/hazelcast/config_ext /opt/hazelcast/bin /opt/hazelcast/logs \
  && chown hazelcast:hazelcast /opt/hazelcast/logs
 
 # Jar first: it is the big, rarely changing layer, so config/script edits rebuild only tiny layers.
 COPY hazelcast.jar /opt/hazelcast/lib/hazelcast.jar
 COPY hazelcast-member.yaml /opt/hazelcast/config/hazelcast-member.yaml
+# Also where docker-compose.yml and the testcontainers helper mount it, so pointing
+# HAZELCAST_CONFIG there works with or without the mount.
+COPY hazelcast-member.yaml /opt/hazelcast/config_ext/hazelcast-member.yaml
 COPY member.sh /opt/hazelcast/bin/member.sh
 
-# HAZELCAST_CONFIG is relative to the working directory, as in the official image
-# (config/hazelcast-docker.xml there). MEMBER_HOST empty: let Hazelcast publish the container address.
+# A relative HAZELCAST_CONFIG is resolved against /opt/hazelcast (the working directory), as in the
+# official image (config/hazelcast-docker.xml there). MEMBER_HOST empty: let Hazelcast publish the
+# container address.
 ENV HAZELCAST_JAR=/opt/hazelcast/lib/hazelcast.jar \
     HAZELCAST_CONFIG=config/hazelcast-member.yaml \
     MEMBER_HOST= \

@@ -5,9 +5,13 @@
 ARG BASE_IMAGE=seatunnel-sim/debian-slim:bookworm
 FROM ${BASE_IMAGE}
 
+# /app/logs: the node writes job logs to `logs` under its working directory (logging.dir); the rest
+# of /app stays root-owned.
 RUN groupadd --system --gid 1000 seatunnel \
  && useradd --system --uid 1000 --gid 1000 --home-dir /app --no-create-home \
-      --shell /usr/sbin/nologin seatunnel
+      --shell /usr/sbin/nologin seatunnel \
+ && mkdir -p /app/logs \
+ && chown 1000:1000 /app/logs
 
 # Node first: 100 MB that changes far less often than the application.
 COPY node /usr/local/bin/node

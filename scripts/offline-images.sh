@@ -4,15 +4,17 @@
 #   seatunnel-sim/debian-base:bookworm  debootstrap minbase + Java 17     (base of the Hazelcast image)
 #   seatunnel-sim/debian-slim:bookworm  debootstrap minbase, no Java      (base of the node image)
 #   seatunnel-sim/hazelcast:5.6.0       stand-in for hazelcast/hazelcast:5.6.0
-#   seatunnel-sim/node:local            the simulator node (host's Node 20 + host-built workspace)
+#   seatunnel-sim/node:local (+:latest) the simulator node (host's Node 20 + host-built workspace)
 # and points compose at them through .env. Idempotent: rootfs tarballs are cached in .cache/docker,
-# base images are re-imported only when their package list changes, the rest rides on docker's
-# layer cache, so a second run takes seconds.
+# base images are re-imported only when their package list changes, the others are rebuilt only
+# when their build context changes (a fingerprint label on the image), so a second run takes seconds.
 #
 # Usage: bash scripts/offline-images.sh [--no-node]
 #   --no-node  skip the node image (e.g. before `npm ci && npm run build` has run); without it the
 #              script exits 3 when the workspace is not built yet (everything else is still built)
 # Env: DEBIAN_MIRROR (http://deb.debian.org/debian), HAZELCAST_VERSION (5.6.0)
+# The step functions run through `timed "label" fn`, which shellcheck cannot follow.
+# shellcheck disable=SC2317
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -31,7 +33,7 @@ build_node=1
 for arg in "$@"; do
   case "$arg" in
     --no-node) build_node=0 ;;
-    -h | --help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "offline-images: unknown argument $arg" >&2; exit 2 ;;
   esac
 done
@@ -98,6 +100,34 @@ remove_rootfs_dir() {
   rm -rf --one-file-system "$dir"
 }
 
+# Fingerprint of a build context plus the base image it builds on: names, modes, link targets and
+# contents. Docker's own layer cache would also notice "unchanged", but only after the legacy
+# builder has sent and checksummed the whole context (~120 MB for the node image, several seconds).
+context_hash() {
+  local ctx="$1" base="$2"
+  {
+    docker image inspect --format '{{.Id}}' "$base"
+    (cd "$ctx" && find . -printf '%y %m %p %l\n' | LC_ALL=C sort)
+    (cd "$ctx" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum)
+  } | sha256sum | cut -c1-16
+}
+
+# Builds ctx (holding its Dockerfile) into image on top of base, unless the image was already
+# built from exactly this context and base. Sets image_rebuilt=1 when it did build.
+image_rebuilt=0
+build_context() {
+  local image="$1" ctx="$2" base="$3" log="$4" hash
+  hash="$(context_hash "$ctx" "$base")"
+  image_rebuilt=0
+  if [[ "$(image_label "$image" org.seatunnel-sim.context)" == "$hash" ]]; then
+    echo "offline-images: $image up to date (context $hash)"
+    return 0
+  fi
+  run_logged "$log" docker build --build-arg BASE_IMAGE="$base" --label "org.seatunnel-sim.context=$hash" -t "$image" "$ctx"
+  image_rebuilt=1
+  echo "offline-images: built $image (context $hash)"
+}
+
 # debootstrap -> tarball (cached) -> docker import. The key covers everything that changes the
 # rootfs, so editing the package list produces a new tarball and a re-import, nothing else does.
 rootfs_image() {
@@ -113,6 +143,7 @@ rootfs_image() {
   if [[ ! -s "$tarball" ]]; then
     local dir="$cache/rootfs-$name.tmp"
     remove_rootfs_dir "$dir"
+    # shellcheck disable=SC2064 # expand now: $dir is local to this function
     trap "remove_rootfs_dir '$dir'" EXIT
     mkdir -p "$cache/debs"
     echo "offline-images: debootstrap $suite ($include) for $image; this takes a minute or two"
@@ -148,9 +179,7 @@ hazelcast_image() {
   cp "$root/config/hazelcast-member.yaml" "$ctx/"
   cp "$root/scripts/hazelcast/member.sh" "$ctx/"
   cp "$root/docker/hazelcast.Dockerfile" "$ctx/Dockerfile"
-  run_logged "$logs/build-hazelcast.log" \
-    docker build --build-arg BASE_IMAGE="$base_image" --label "org.seatunnel-sim.hazelcast=$hz_version" \
-    -t "$hz_image" "$ctx"
+  build_context "$hz_image" "$ctx" "$base_image" "$logs/build-hazelcast.log"
 }
 
 # Sets node_built=1 when the image exists afterwards; an unbuilt workspace is reported, not fatal,
@@ -165,19 +194,19 @@ node_image() {
     return 0
   fi
   ((rc == 0)) || return "$rc"
-  local before after
-  before="$(docker image inspect --format '{{.Id}}' "$node_image" 2>/dev/null || true)"
-  run_logged "$logs/build-node.log" \
-    docker build --build-arg BASE_IMAGE="$slim_image" -t "$node_image" "$ctx"
-  after="$(docker image inspect --format '{{.Id}}' "$node_image")"
-  # Only a new image needs the smoke test: does the copied binary run on the base's glibc?
-  if [[ "$before" != "$after" ]]; then
+  build_context "$node_image" "$ctx" "$slim_image" "$logs/build-node.log"
+  # :latest is what docker-compose.yml and the testcontainers helper fall back to without .env.
+  docker tag "$node_image" "${node_image%:*}:latest"
+  # Only a new image needs the smoke test: does the copied binary run on the base's glibc, and
+  # does the staged workspace load?
+  if ((image_rebuilt)); then
     echo "offline-images: $node_image runs node $(docker run --rm "$node_image" node --version)"
+    docker run --rm "$node_image" node packages/cli/dist/src/bin.js node --help >/dev/null
   fi
   node_built=1
 }
 
-# shellcheck source=docker/ensure-docker.sh
+# shellcheck source=scripts/docker/ensure-docker.sh
 source "$root/scripts/docker/ensure-docker.sh"
 timed "docker engine" ensure_docker
 timed "base image (java)" rootfs_image "$base_image" "openjdk-17-jre-headless,ca-certificates"
@@ -195,6 +224,9 @@ if ((build_node)); then
     status=3
   fi
 fi
+
+# A rebuild leaves the previous image untagged; drop those, but only images this script built.
+docker image prune -f --filter "label=org.seatunnel-sim.context" >/dev/null
 
 echo "offline-images: timings"
 printf '  %s\n' "${timings[@]}"

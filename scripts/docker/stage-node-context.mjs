@@ -39,14 +39,47 @@ if (Number(nodeVersion.replace(/^v/, '').split('.')[0]) < 20) {
   process.exit(1);
 }
 
-// Dev-only packages (typescript, @types/*) are a third of node_modules and unused at run time; the
-// lockfile marks them, so leaving them out needs neither npm nor the network.
+// Only what `packages/cli` needs at run time goes in: its dependency closure, resolved from the
+// lockfile the way Node resolves it (nested node_modules first, then each parent's). That leaves
+// out dev tools (typescript, @types/*) and other workspaces' dependencies (e.g. testcontainers),
+// and needs neither npm nor the network.
 const lock = JSON.parse(fs.readFileSync(path.join(root, 'package-lock.json'), 'utf8'));
-const devOnly = new Set(
-  Object.entries(lock.packages ?? {})
-    .filter(([key, meta]) => key.startsWith('node_modules/') && meta.dev === true)
-    .map(([key]) => key),
-);
+const entries = lock.packages ?? {};
+const entryWorkspace = process.env.STAGE_ENTRY_WORKSPACE || 'packages/cli';
+
+function resolveDep(fromKey, name) {
+  // fromKey "node_modules/a/node_modules/b" looks in b's, then a's, then the root node_modules.
+  let base = fromKey;
+  for (;;) {
+    const candidate = base ? `${base}/node_modules/${name}` : `node_modules/${name}`;
+    if (entries[candidate]) return candidate;
+    if (!base) return null;
+    const cut = base.lastIndexOf('/node_modules/');
+    base = cut >= 0 ? base.slice(0, cut) : '';
+  }
+}
+
+const needed = new Set(); // lockfile keys: "node_modules/x", "node_modules/@s/y" links, "packages/z"
+const queue = [entryWorkspace];
+while (queue.length) {
+  const key = queue.pop();
+  if (needed.has(key)) continue;
+  const meta = entries[key];
+  if (!meta) throw new Error(`stage: ${key} is not in package-lock.json; is the lockfile up to date?`);
+  needed.add(key);
+  if (meta.link) {
+    queue.push(meta.resolved);
+    continue;
+  }
+  const deps = { ...meta.dependencies, ...meta.optionalDependencies, ...meta.peerDependencies };
+  for (const name of Object.keys(deps)) {
+    const dep = resolveDep(key, name);
+    if (dep) queue.push(dep);
+    else if (!(name in (meta.optionalDependencies ?? {})) && !(name in (meta.peerDependencies ?? {}))) {
+      throw new Error(`stage: ${key} needs ${name}, which the lockfile does not resolve`);
+    }
+  }
+}
 
 const app = path.join(out, 'app');
 fs.rmSync(out, { recursive: true, force: true });
@@ -65,15 +98,26 @@ const copy = (rel, filter = () => true) => {
 copy('package.json');
 copy('package-lock.json');
 copy('config');
-copy('node_modules', (rel) => !devOnly.has(rel) && rel !== 'node_modules/.bin' && rel !== 'node_modules/.cache');
-const workspaces = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).workspaces ?? [];
-for (const ws of workspaces) {
-  copy(`${ws}/package.json`);
-  // Compiled tests and incremental-build state are not part of the runtime.
-  copy(`${ws}/dist`, (rel) => !rel.startsWith(`${ws}/dist/test`) && !rel.endsWith('.tsbuildinfo'));
+let packages = 0;
+for (const key of needed) {
+  if (key.startsWith('node_modules/')) {
+    if (!fs.existsSync(path.join(root, key))) {
+      throw new Error(`stage: ${key} is in the lockfile but not installed: run \`npm ci\``);
+    }
+    // A package's own nested node_modules is walked separately: only the needed ones come along.
+    copy(key, (rel) => rel === key || !rel.startsWith(`${key}/node_modules/`));
+    packages += 1;
+  } else {
+    // A workspace: its manifest and compiled code, without compiled tests or incremental-build state.
+    if (!fs.existsSync(path.join(root, key, 'dist'))) {
+      throw new Error(`stage: ${key}/dist missing: run \`npm run build\``);
+    }
+    copy(`${key}/package.json`);
+    copy(`${key}/dist`, (rel) => !rel.startsWith(`${key}/dist/test`) && !rel.endsWith('.tsbuildinfo'));
+  }
 }
 
 fs.copyFileSync(nodeBin, path.join(out, 'node'));
 fs.chmodSync(path.join(out, 'node'), 0o755);
 fs.copyFileSync(path.join(root, 'docker/node.Dockerfile'), path.join(out, 'Dockerfile'));
-console.log(`stage: ${out} ready (node ${nodeVersion}, ${devOnly.size} dev-only packages left out)`);
+console.log(`stage: ${out} ready (node ${nodeVersion}, ${packages} packages for ${entryWorkspace})`);
