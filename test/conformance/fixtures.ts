@@ -118,6 +118,8 @@ export async function prepareFixtures(nodes: Target[], contextPath: string, clus
       stopSavepointTargetId,
       stopJobsTargetA,
       stopJobsTargetB,
+      /** An id no job has yet, for the submit-jobs check whose second job is bad. */
+      partialBatchId: String(8_100_000_000_000_000_000n + BigInt(Date.now() % 1_000_000_000)),
       /** The oldest live node is the master (design.md); node1 starts first. */
       masterNode: nodes[0]!.name,
       // Overview counters while the read-only checks run (SAVEPOINT_DONE is counted nowhere).

@@ -82,6 +82,8 @@ export const updateTagsChecks: Check[] = [
     expect: { status: 200, json: { workers: '1', totalSlot: '20' } },
   },
   { name: 'overview?zone=z1 after every node re-tagged: all workers', endpoint: 'E13', path: '/overview?zone=z1', api: BOTH, expect: { status: 200, json: { workers: '{nodeCount}', totalSlot: '60' } } },
+  { name: 'update-tags {}: clears this node\'s tags', endpoint: 'E13', method: 'POST', path: '/update-tags', body: '{}', api: BOTH, expect: { status: 200, json: { status: 'success' } } },
+  { name: 'overview?zone=z1 after every node cleared its tags: no worker', endpoint: 'E13', path: '/overview?zone=z1', api: BOTH, expect: { status: 200, json: { workers: '0', totalSlot: '0', unassignedSlot: '0' } } },
   { name: 'update-tags: empty body → 400', endpoint: 'E13', method: 'POST', path: '/update-tags', body: '', api: BOTH, ...fail(400, 'Request body is empty.') },
   { name: 'update-tags: invalid JSON → 400', endpoint: 'E13', method: 'POST', path: '/update-tags', body: 'node=node1', api: BOTH, ...fail(400, 'Invalid JSON format in request body.') },
   { name: 'update-tags: a JSON array → 400 Jackson conversion message', endpoint: 'E13', method: 'POST', path: '/update-tags', body: '[]', api: BOTH, ...failWith(400, 'Cannot deserialize value of type `java.util.LinkedHashMap') },

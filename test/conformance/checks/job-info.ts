@@ -72,6 +72,16 @@ const jobInfoChecks = (endpoint: 'job-info' | 'running-job'): Check[] => [
     expect: finished(FINISHED_JOB_JSON, positiveFinishedMetrics),
   },
   {
+    name: `${endpoint}/{finished}: compact JSON, keys in SeaTunnel's order`,
+    endpoint: 'E3',
+    path: `/${endpoint}/{finishedJobId}`,
+    api: BOTH,
+    expect: {
+      status: 200,
+      textMatches: [/^\{"jobId":"\d+","jobName":"cs-finished","jobStatus":"FINISHED","errorMsg":null,"createTime":"[^"]+","finishTime":"[^"]+","jobDag":\{"jobId":"\d+","pipelineEdges":\{"1":\[\{"inputVertexId":"1","targetVertexId":"2"\}\]\},/],
+    },
+  },
+  {
     name: `${endpoint}/{running}: running shape, RUNNING, jar URLs, isStartWithSavePoint false`,
     endpoint: 'E3',
     path: `/${endpoint}/{runningJobId}`,

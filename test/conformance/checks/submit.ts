@@ -82,5 +82,22 @@ export const submitJobsChecks: Check[] = [
   { name: 'submit-jobs: element without params → 500 NullPointerException (no message)', endpoint: 'E9', method: 'POST', path: '/submit-jobs', body: [QUICK_JOB], api: BOTH, ...fail(500, null) },
   { name: 'submit-jobs: empty body → 400', endpoint: 'E9', method: 'POST', path: '/submit-jobs', body: '', api: BOTH, ...fail(400, 'Request body is empty.') },
   { name: 'submit-jobs: invalid JSON → 400', endpoint: 'E9', method: 'POST', path: '/submit-jobs', body: '[{', api: BOTH, ...fail(400, 'Invalid JSON format in request body.') },
+  {
+    name: 'submit-jobs: a bad job N → 500, jobs before N were already submitted',
+    endpoint: 'E9',
+    method: 'POST',
+    path: '/submit-jobs',
+    body: [params({ jobId: '{partialBatchId}', jobName: 'cs-partial' }), { ...WITHOUT_ENV, params: { jobName: 'cs-bad' } }],
+    api: BOTH,
+    expect: { status: 500, json: { status: 'fail' } },
+  },
+  {
+    name: 'job-info of the job before the bad one: it exists (SeaTunnel submits sequentially)',
+    endpoint: 'E9',
+    path: '/job-info/{partialBatchId}',
+    api: BOTH,
+    expect: { status: 200, json: { jobId: '{partialBatchId}', jobName: 'cs-partial' } },
+    deviation: 'seatunnel-sim validates every element before submitting any (job-routes.ts postSubmitJobs)',
+  },
   { name: 'submit-jobs: v1 accepts PUT', endpoint: 'E9', method: 'PUT', path: '/submit-jobs', body: [params({ jobName: 'cs-put-batch' })], api: V1_ONLY, expect: { status: 200, json: [{ jobName: 'cs-put-batch' }] } },
 ];
