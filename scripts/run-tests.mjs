@@ -3,7 +3,7 @@
 // runs every compiled test file with node's test runner, and always stops the member again.
 // Usage: node scripts/run-tests.mjs [suite...]   (default: every suite that needs no Docker)
 import { spawn } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startMember, TEST_CLUSTER_NAME } from '@seatunnel-sim/cluster';
@@ -45,10 +45,22 @@ const port = Number(process.env.SEATUNNEL_SIM_TEST_HZ_PORT ?? 25701);
 console.log(`starting a Hazelcast member on 127.0.0.1:${port} for the integration tests`);
 const member = await startMember({ port, members: [`127.0.0.1:${port}`], clusterName: TEST_CLUSTER_NAME, logFile: join(root, 'logs/test-member.log') });
 
+// The Docker suites use the images named in .env (written by scripts/offline-images.sh) unless
+// the environment names others.
+const dotenv = {};
+if (wanted.some((s) => DOCKER_SUITES.has(s))) {
+  try {
+    for (const line of readFileSync(join(root, '.env'), 'utf8').split('\n')) {
+      const m = /^([A-Z_][A-Z0-9_]*)=(.*)$/.exec(line.trim());
+      if (m && process.env[m[1]] === undefined) dotenv[m[1]] = m[2];
+    }
+  } catch { /* no .env: official image names */ }
+}
+
 const runner = spawn(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', ...files.map((f) => relative(root, f))], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, SEATUNNEL_SIM_TEST_MEMBERS: member.address, SEATUNNEL_SIM_TEST_CLUSTER: TEST_CLUSTER_NAME },
+  env: { ...dotenv, ...process.env, SEATUNNEL_SIM_TEST_MEMBERS: member.address, SEATUNNEL_SIM_TEST_CLUSTER: TEST_CLUSTER_NAME },
 });
 const stopAll = async () => { await member.stop(); };
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => { runner.kill(signal); });
