@@ -11,7 +11,10 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 export async function readTextBody(req: IncomingMessage, limit: number): Promise<string> {
   let bytes: Buffer;
   try {
-    bytes = await getRawBody(req, { limit });
+    // The declared length lets raw-body refuse an oversized body before reading a byte of it
+    // (without it, a client announcing 100 GB and sending nothing would hold the socket until the timeout).
+    const declared = req.headers['content-length'];
+    bytes = await getRawBody(req, { limit, ...(declared !== undefined ? { length: declared } : {}) });
   } catch (error) {
     const type = (error as { type?: string }).type;
     if (type === 'entity.too.large') throw bodyTooLarge(limit);
