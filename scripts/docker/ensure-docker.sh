@@ -6,7 +6,8 @@ set -euo pipefail
 
 ensure_docker() {
   local missing=()
-  command -v docker >/dev/null 2>&1 || missing+=(docker.io)
+  # The machine may ship the docker client alone: the engine (dockerd) is what decides.
+  command -v dockerd >/dev/null 2>&1 || missing+=(docker.io)
   command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
   command -v debootstrap >/dev/null 2>&1 || missing+=(debootstrap)
   if ((${#missing[@]})); then
