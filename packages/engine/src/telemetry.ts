@@ -135,3 +135,43 @@ export function javaStyleSamples(text: string, format: 'prometheus' | 'openmetri
     })
     .join('\n');
 }
+
+/** Runtime figures of the node process, exported under the JVM family names SeaTunnel dashboards query. */
+export interface RuntimeFigures {
+  heapUsedBytes: number;
+  heapCommittedBytes: number;
+  heapMaxBytes: number;
+  /** Off-heap: everything in the RSS that is not the JS heap (buffers, code, native). */
+  nonHeapUsedBytes: number;
+  threads: number;
+  /** Process start, epoch seconds. */
+  startTimeSeconds: number;
+  runtimeVersion: string;
+}
+
+/**
+ * The jvm_* families of the Prometheus JVM client that SeaTunnel's telemetry exports
+ * (jvm_memory_bytes_*, jvm_threads_*, jvm_info), filled with the node process's own figures, so
+ * dashboards and alerts written against a real cluster find the series they query.
+ */
+export function jvmFamilies(figures: RuntimeFigures): MetricFamily[] {
+  const area = (heap: number, nonheap: number) => [
+    { labels: { area: 'heap' }, value: heap },
+    { labels: { area: 'nonheap' }, value: nonheap },
+  ];
+  return [
+    { name: 'jvm_memory_bytes_used', help: 'Used bytes of a given JVM memory area.', type: 'gauge', labelNames: ['area'], samples: area(figures.heapUsedBytes, figures.nonHeapUsedBytes) },
+    { name: 'jvm_memory_bytes_committed', help: 'Committed (bytes) of a given JVM memory area.', type: 'gauge', labelNames: ['area'], samples: area(figures.heapCommittedBytes, figures.nonHeapUsedBytes) },
+    { name: 'jvm_memory_bytes_max', help: 'Max (bytes) of a given JVM memory area.', type: 'gauge', labelNames: ['area'], samples: area(figures.heapMaxBytes, -1) },
+    { name: 'jvm_threads_current', help: 'Current thread count of a JVM', type: 'gauge', labelNames: [], samples: [{ labels: {}, value: figures.threads }] },
+    { name: 'jvm_threads_daemon', help: 'Daemon thread count of a JVM', type: 'gauge', labelNames: [], samples: [{ labels: {}, value: Math.max(0, figures.threads - 1) }] },
+    { name: 'jvm_threads_peak', help: 'Peak thread count of a JVM', type: 'gauge', labelNames: [], samples: [{ labels: {}, value: figures.threads }] },
+    {
+      name: 'jvm_info',
+      help: 'VM version info',
+      type: 'gauge',
+      labelNames: ['runtime', 'vendor', 'version'],
+      samples: [{ labels: { runtime: 'Node.js', vendor: 'seatunnel-sim', version: figures.runtimeVersion }, value: 1 }],
+    },
+  ];
+}

@@ -1,6 +1,8 @@
 import { collectDefaultMetrics, Counter, Gauge, Registry, type RegistryContentType } from 'prom-client';
 import type { NodeInfo, NodeRegistry } from '@seatunnel-sim/cluster';
-import { javaStyleSamples, telemetryFamilies, type MetricFamily } from '@seatunnel-sim/engine';
+import { readdirSync } from 'node:fs';
+import { getHeapStatistics } from 'node:v8';
+import { javaStyleSamples, jvmFamilies, telemetryFamilies, type MetricFamily } from '@seatunnel-sim/engine';
 import type { Clock } from '../sim-clock.js';
 import type { JobService } from './job-service.js';
 
@@ -56,6 +58,29 @@ function familyRegistry(families: readonly MetricFamily[], format: TelemetryForm
 
 const address = (node: NodeInfo): string => `${node.host}:${node.port}`;
 
+function threadCount(): number {
+  try {
+    return readdirSync('/proc/self/task').length;
+  } catch {
+    return 1;
+  }
+}
+
+/** The node process's runtime figures, for the jvm_* families dashboards expect. */
+function runtimeFamilies(): MetricFamily[] {
+  const memory = process.memoryUsage();
+  const heap = getHeapStatistics();
+  return jvmFamilies({
+    heapUsedBytes: memory.heapUsed,
+    heapCommittedBytes: memory.heapTotal,
+    heapMaxBytes: heap.heap_size_limit,
+    nonHeapUsedBytes: Math.max(0, memory.rss - memory.heapTotal),
+    threads: threadCount(),
+    startTimeSeconds: Math.floor(Date.now() / 1000 - process.uptime()),
+    runtimeVersion: process.version,
+  });
+}
+
 /** `/hazelcast/rest/instance/metrics` and `/openmetrics`: Prometheus text for this node. */
 export class TelemetryService {
   constructor(private readonly deps: TelemetryServiceDeps) {}
@@ -71,7 +96,7 @@ export class TelemetryService {
       this.deps.jobs.listRunning(),
       this.deps.jobs.listFinished(),
     ]);
-    const families = telemetryFamilies({
+    const families = [...runtimeFamilies(), ...telemetryFamilies({
       clusterName: this.deps.clusterName,
       address: address(me),
       masterAddress: address(master),
@@ -80,7 +105,7 @@ export class TelemetryService {
       jobCounts,
       activeJobs: running.filter((job) => job.record.owner === me.nodeId).length,
       completedJobs: finished.filter((job) => job.record.owner === me.nodeId).length,
-    });
+    })];
     // merge() is typed for the default content type only; both registries share `format`'s.
     const parts = [processRegistry(format), familyRegistry(families, format)] as unknown as Registry[];
     const merged = Registry.merge(parts);
