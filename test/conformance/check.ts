@@ -82,11 +82,6 @@ export interface Check {
   expect: Expectation;
   /** Per-API changes to `expect` (merged over it). */
   byApi?: Partial<Record<Api, Partial<Expectation>>>;
-  /**
-   * A deliberate, documented difference of seatunnel-sim from SeaTunnel: the check still runs and is
-   * reported, as a TODO instead of a failure. Never used for bugs.
-   */
-  deviation?: string;
 }
 
 // ---- helpers that keep the check files short ------------------------------------------------
