@@ -137,7 +137,8 @@ function waitExit(child: ChildProcess): Promise<void> {
 
 async function startBareServer(body: string): Promise<ChildProcess> {
   const child = fork(fileURLToPath(new URL('./bare-server.js', import.meta.url)), [String(BARE_PORT)], {
-    env: { ...process.env, BENCH_BARE_BODY: body, NODE_OPTIONS: '' },
+    env: { ...process.env, BENCH_BARE_BODY: body },
+    execArgv: [],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   stoppers.push(async () => {
@@ -198,11 +199,11 @@ async function main(): Promise<void> {
     hzPort: MEMBER_PORT,
     clusterName,
     logDir,
-    nodeEnv: {
-      SEATUNNEL_SIM_LOG_LEVEL: 'warn',
-      NODE_OPTIONS: profile ? `--cpu-prof --cpu-prof-dir=${profileDir}` : '',
-    },
+    nodeEnv: { SEATUNNEL_SIM_LOG_LEVEL: 'warn' },
   };
+  // Node 20 refuses --cpu-prof in NODE_OPTIONS; fork() passes process.execArgv to the node
+  // processes instead (the bare server gets its own empty execArgv).
+  if (profile) process.execArgv.push('--cpu-prof', `--cpu-prof-dir=${profileDir}`);
   const results: Results = {
     date: new Date().toISOString(),
     mode: quick ? 'quick' : 'full',

@@ -1,6 +1,7 @@
-import { HazelcastJsonValue, Predicates, type IMap } from 'hazelcast-client';
+import { HazelcastJsonValue, Predicates, type IMap, type MapListener } from 'hazelcast-client';
 import type { JobRecord } from '@seatunnel-sim/engine';
 import type { HazelcastClient } from './hazelcast-client.js';
+import { JobReadCache, type CachedJob } from './job-read-cache.js';
 import { JOB_ID_GENERATOR, MAPS } from './map-names.js';
 
 type JobMap = IMap<string, HazelcastJsonValue>;
@@ -26,6 +27,9 @@ const MAX_CAS_ATTEMPTS = 50;
  * is a compare-and-set against the exact value read, so racing nodes never overwrite each other.
  */
 export class JobRepository {
+  private readonly readCache = new JobReadCache();
+  private listening: Promise<boolean> | undefined;
+
   private constructor(
     private readonly client: HazelcastClient,
     private readonly running: JobMap,
@@ -48,7 +52,7 @@ export class JobRepository {
 
   /** Stores a new running job unless one with that id is already running; returns the winner. */
   async insertRunning(record: JobRecord): Promise<{ inserted: boolean; current: JobRecord }> {
-    const previous = await this.running.putIfAbsent(record.jobId, toValue(record));
+    const previous = await this.writing(record.jobId, () => this.running.putIfAbsent(record.jobId, toValue(record)));
     if (previous === null || previous === undefined) return { inserted: true, current: record };
     return { inserted: false, current: fromValue(previous) };
   }
@@ -66,6 +70,62 @@ export class JobRepository {
   /** The job wherever it is; running first, as SeaTunnel's job-info looks it up. */
   async get(jobId: string): Promise<StoredJob | null> {
     return (await this.getRunning(jobId)) ?? (await this.getFinished(jobId));
+  }
+
+  /**
+   * The job for display (job-info, running-job): like `get`, but answered from this node's
+   * JobReadCache when it can. The cache drops a job on any write to it (entry events from the
+   * member, and this node's own writes at once), so a lookup may lag a write made through
+   * *another* node only by the time the member takes to deliver that event (well under a
+   * millisecond on loopback), and by at most the cache's max age (1 s) if events are lost while
+   * the client reconnects. The record is frozen (shared between requests). Writes must use `get`.
+   */
+  async lookup(jobId: string): Promise<CachedJob | null> {
+    const cached = this.readCache.get(jobId);
+    if (cached) return cached;
+    if (!(await (this.listening ??= this.listenForChanges()))) {
+      const stored = await this.get(jobId);
+      return stored ? { record: stored.record, where: stored.where } : null;
+    }
+    const flight = this.readCache.begin(jobId);
+    let found: CachedJob | null = null;
+    try {
+      const stored = await this.get(jobId);
+      found = stored ? { record: stored.record, where: stored.where } : null;
+    } finally {
+      found = this.readCache.settle(jobId, flight, found);
+    }
+    return found;
+  }
+
+  /** Entry events (keys only) of both job maps invalidate the read cache; false if they cannot be had. */
+  private async listenForChanges(): Promise<boolean> {
+    const drop = (event: { key: string }): void => this.readCache.invalidate(event.key);
+    const listener: MapListener<string, HazelcastJsonValue> = {
+      added: drop, // a restored job enters the running map while its history entry may be cached
+      updated: drop,
+      removed: drop,
+      evicted: drop,
+      expired: drop,
+      merged: drop,
+      mapCleared: () => this.readCache.clear(),
+      mapEvicted: () => this.readCache.clear(),
+    };
+    try {
+      await Promise.all([this.running.addEntryListener(listener, undefined, false), this.finished.addEntryListener(listener, undefined, false)]);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Runs a write of `jobId` and drops the job from this node's read cache afterwards (read-your-writes). */
+  private async writing<T>(jobId: string, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } finally {
+      this.readCache.invalidate(jobId);
+    }
   }
 
   async listRunning(): Promise<JobRecord[]> {
@@ -115,7 +175,7 @@ export class JobRepository {
       const next = mutate(current.record);
       if (!next) return { record: current.record, changed: false };
       const committed = { ...next, version: current.record.version + 1 };
-      if (await this.running.replaceIfSame(jobId, current.raw, toValue(committed))) return { record: committed, changed: true };
+      if (await this.writing(jobId, () => this.running.replaceIfSame(jobId, current.raw, toValue(committed)))) return { record: committed, changed: true };
     }
     throw new Error(`compare-and-set on job ${jobId} kept losing after ${MAX_CAS_ATTEMPTS} attempts`);
   }
@@ -131,29 +191,30 @@ export class JobRepository {
   async moveToHistory(current: StoredJob, ended: JobRecord, ttlMillis: number): Promise<boolean> {
     const committed = { ...ended, version: current.record.version + 1 };
     const value = toValue(committed);
-    if (!(await this.running.replaceIfSame(ended.jobId, current.raw, value))) return false;
+    if (!(await this.writing(ended.jobId, () => this.running.replaceIfSame(ended.jobId, current.raw, value)))) return false;
     await this.completeArchive({ record: committed, raw: value, where: 'running' }, ttlMillis);
     return true;
   }
 
   /** Steps (2) and (3) of moveToHistory for a running entry already in an end state. */
   async completeArchive(stored: StoredJob, ttlMillis: number): Promise<void> {
-    await this.finished.set(stored.record.jobId, stored.raw, ttlMillis);
-    await this.running.remove(stored.record.jobId, stored.raw);
+    const jobId = stored.record.jobId;
+    await this.writing(jobId, () => this.finished.set(jobId, stored.raw, ttlMillis));
+    await this.writing(jobId, () => this.running.remove(jobId, stored.raw));
   }
 
   /** Writes a job straight into history (a job refused at submit). */
   async putFinished(record: JobRecord, ttlMillis: number): Promise<void> {
-    await this.finished.set(record.jobId, toValue(record), ttlMillis);
+    await this.writing(record.jobId, () => this.finished.set(record.jobId, toValue(record), ttlMillis));
   }
 
   /** Replaces a running entry by compare-and-set (restoring an ended job from its savepoint). */
   async replaceRunning(current: StoredJob, next: JobRecord): Promise<boolean> {
-    return this.running.replaceIfSame(next.jobId, current.raw, toValue({ ...next, version: current.record.version + 1 }));
+    return this.writing(next.jobId, () => this.running.replaceIfSame(next.jobId, current.raw, toValue({ ...next, version: current.record.version + 1 })));
   }
 
   /** Removes a history entry (restoring a job from its savepoint re-runs the same id). */
   async removeFinished(stored: StoredJob): Promise<boolean> {
-    return this.finished.remove(stored.record.jobId, stored.raw) as Promise<boolean>;
+    return this.writing(stored.record.jobId, () => this.finished.remove(stored.record.jobId, stored.raw) as Promise<boolean>);
   }
 }

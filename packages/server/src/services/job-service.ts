@@ -144,9 +144,13 @@ export class JobService {
     }
   }
 
-  /** The job by id, running or in history; null when unknown or expired. */
+  /**
+   * The job by id, running or in history; null when unknown or expired. Read through the
+   * repository's lookup cache: a change made through another node shows once Hazelcast's entry
+   * event reaches this node (see JobRepository.lookup); progress is computed at `now` anyway.
+   */
   async find(jobId: string): Promise<JobAtNow | null> {
-    const stored = await this.repository.get(jobId);
+    const stored = await this.repository.lookup(jobId);
     return stored ? this.atNow(stored.record) : null;
   }
 
