@@ -195,3 +195,21 @@ export class Tally {
     return `${this.total} cases — ${parts.join(', ')}`;
   }
 }
+
+/**
+ * After a group of hostile cases: every node serves, no job appeared or vanished but the ones
+ * submitted on purpose (`accepted`), history kept every entry, and the list views still render.
+ */
+export async function assertJobsIntact(cluster: LocalCluster, before: ClusterState, accepted: Set<string>, where: string): Promise<void> {
+  await assertAllServing(cluster, where);
+  for (const node of cluster.nodes) {
+    const now = await clusterState(node.url);
+    const all = new Set([...now.running, ...now.finished]);
+    const expected = new Set([...before.running, ...before.finished, ...accepted]);
+    assert.deepEqual([...all].sort(), [...expected].sort(), `jobs after ${where}`);
+    for (const id of before.finished) assert.ok(now.finished.includes(id), `history lost ${id} after ${where}`);
+    for (const path of ['/overview', '/running-jobs', '/finished-jobs', `${V1}/running-jobs`, `${V1}/finished-jobs`]) {
+      assert.equal((await send(node.url, { path })).status, 200, `${path} after ${where}`);
+    }
+  }
+}
