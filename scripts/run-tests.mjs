@@ -2,6 +2,7 @@
 // The test harness behind `npm test`: starts one real Hazelcast member for the integration suites,
 // runs every compiled test file with node's test runner, and always stops the member again.
 // Usage: node scripts/run-tests.mjs [suite...]   (default: every suite that needs no Docker)
+// Suites: unit, integration, cluster, hostile (hostile input + fuzzing), faults (kills members/nodes), e2e.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -26,6 +27,8 @@ const SUITES = {
   unit: () => testFiles(join(root, 'packages/engine/dist/test')),
   integration: () => ['cluster', 'server', 'cli'].flatMap((p) => testFiles(join(root, `packages/${p}/dist/test`))),
   cluster: () => testFiles(join(root, 'test/dist/cluster')),
+  hostile: () => testFiles(join(root, 'test/dist/hostile')),
+  faults: () => testFiles(join(root, 'test/dist/faults')),
   // Black-box REST checks (test/conformance) against a local cluster the suite starts itself.
   conformance: () => testFiles(join(root, 'test/dist/conformance')),
 };
