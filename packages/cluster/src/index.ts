@@ -2,6 +2,7 @@ export * from './hazelcast-client.js';
 export * from './map-names.js';
 export * from './job-repository.js';
 export * from './job-read-cache.js';
+export * from './job-codec.js';
 export * from './node-registry.js';
 export * from './member-process.js';
 export * from './repo-paths.js';

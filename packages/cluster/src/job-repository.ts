@@ -1,6 +1,7 @@
 import { HazelcastJsonValue, Predicates, type IMap, type MapListener } from 'hazelcast-client';
 import type { JobRecord } from '@seatunnel-sim/engine';
 import type { HazelcastClient } from './hazelcast-client.js';
+import { decodeJob, encodeJob } from './job-codec.js';
 import { JobReadCache, type CachedJob } from './job-read-cache.js';
 import { JOB_ID_GENERATOR, MAPS } from './map-names.js';
 
@@ -13,8 +14,8 @@ export interface StoredJob {
   where: 'running' | 'finished';
 }
 
-const toValue = (record: JobRecord): HazelcastJsonValue => new HazelcastJsonValue(JSON.stringify(record));
-const fromValue = (value: HazelcastJsonValue): JobRecord => JSON.parse(value.toString()) as JobRecord;
+const toValue = (record: JobRecord): HazelcastJsonValue => new HazelcastJsonValue(encodeJob(record));
+const fromValue = (value: HazelcastJsonValue): JobRecord => decodeJob(value.toString());
 
 /** What an update function decides: a new record to commit, or nothing to change. */
 export type JobMutation = (current: JobRecord) => JobRecord | null;
