@@ -1,8 +1,17 @@
 import {
   Client,
+  ClientNotActiveError,
+  ClientOfflineError,
   HazelcastError,
+  HazelcastInstanceNotActiveError,
+  IndeterminateOperationStateError,
+  IOError,
   JsonStringDeserializationPolicy,
+  NoDataMemberInClusterError,
+  OperationTimeoutError,
   ReconnectMode,
+  RetryableHazelcastError,
+  TargetDisconnectedError,
 } from 'hazelcast-client';
 
 /** The client instance type (the package exports the class as `Client`). */
@@ -43,17 +52,27 @@ export async function connectCluster(options: ClusterConnectionOptions): Promise
   });
 }
 
-/** True for errors that mean "the cluster is not reachable right now" (answered as 503). */
+/**
+ * Errors that mean "the cluster cannot be reached right now" (answered 503, the node keeps serving
+ * and recovers by itself): no connection at all, a member gone mid-call, an operation that ran out
+ * of its invocation timeout while the cluster failed over, or whose outcome is unknown.
+ */
+const UNAVAILABLE: readonly (abstract new (...args: never[]) => Error)[] = [
+  ClientOfflineError,
+  ClientNotActiveError,
+  OperationTimeoutError,
+  TargetDisconnectedError,
+  HazelcastInstanceNotActiveError,
+  IOError,
+  NoDataMemberInClusterError,
+  RetryableHazelcastError, // TargetNotMember, MemberLeft, PartitionMigrating, RetryableIO, …
+  IndeterminateOperationStateError,
+];
+
+/**
+ * True for errors that mean the cluster is not reachable right now. Checked by class: the client's
+ * errors all have `name` "Error" (only the constructor tells them apart).
+ */
 export function isClusterUnavailable(error: unknown): boolean {
-  if (!(error instanceof HazelcastError)) return false;
-  return [
-    'ClientOfflineError',
-    'ClientNotActiveError',
-    'OperationTimeoutError',
-    'TargetDisconnectedError',
-    'HazelcastInstanceNotActiveError',
-    'IOError',
-    'NoDataMemberInClusterError',
-    'RetryableIOError',
-  ].includes(error.name) || error.constructor.name.endsWith('OfflineError');
+  return error instanceof HazelcastError && UNAVAILABLE.some((type) => error instanceof type);
 }
