@@ -11,7 +11,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { HazelcastJsonValue } from 'hazelcast-client';
 import { startLocalCluster, startNodeProcess, type LocalCluster, type LocalClusterOptions, type LocalNode } from '@seatunnel-sim/cli';
-import { connectCluster, JobRepository, MAPS, NodeRegistry, type HazelcastClient } from '@seatunnel-sim/cluster';
+import { connectCluster, encodeJob, JobRepository, MAPS, NodeRegistry, type HazelcastClient } from '@seatunnel-sim/cluster';
 import { newJobRecord, parseJson, readJobConfig, settle, type JobRecord } from '@seatunnel-sim/engine';
 import { load, timedGets, type LoadFigures } from './load.js';
 import { renderMarkdown, renderTable, type Results } from './report.js';
@@ -109,7 +109,7 @@ async function seed(client: HazelcastClient, mapName: string, count: number, mak
       const pairs: [string, HazelcastJsonValue][] = [];
       for (let i = 0; i < size; i++) {
         const record = make(from + i);
-        pairs.push([record.jobId, new HazelcastJsonValue(JSON.stringify(record))]);
+        pairs.push([record.jobId, new HazelcastJsonValue(encodeJob(record))]); // as JobRepository stores it
       }
       await map.setAll(pairs);
     }

@@ -43,8 +43,10 @@ function internPlan(text: string): JobPlan {
  * changing it (nothing does: plans are built once at submit).
  */
 export function decodeJob(text: string): JobRecord {
-  const at = text.lastIndexOf(PLAN_KEY);
-  if (at > 0 && text.charCodeAt(text.length - 1) === 0x7d /* } */) {
+  // Written by encodeJob, the text ends with the plan object's and the record's closing braces
+  // (an older record ends with its errorMsg, a string or null).
+  const at = text.endsWith('}}') ? text.lastIndexOf(PLAN_KEY) : -1;
+  if (at > 0) {
     try {
       const head = JSON.parse(`${text.slice(0, at)}}`) as Partial<JobRecord>;
       // A `,"plan":` found elsewhere (a record stored in another key order) leaves the real

@@ -1,5 +1,5 @@
-import { HazelcastJsonValue, Predicates, type IMap, type MapListener } from 'hazelcast-client';
-import type { JobRecord } from '@seatunnel-sim/engine';
+import { Aggregators, HazelcastJsonValue, Predicates, type IMap, type MapListener } from 'hazelcast-client';
+import { isEndState, JOB_STATUSES, type JobRecord } from '@seatunnel-sim/engine';
 import type { HazelcastClient } from './hazelcast-client.js';
 import { decodeJob, encodeJob } from './job-codec.js';
 import { JobReadCache, type CachedJob } from './job-read-cache.js';
@@ -21,6 +21,11 @@ const fromValue = (value: HazelcastJsonValue): JobRecord => decodeJob(value.toSt
 export type JobMutation = (current: JobRecord) => JobRecord | null;
 
 const MAX_CAS_ATTEMPTS = 50;
+
+const END_STATUSES = JOB_STATUSES.filter(isEndState);
+
+/** Jobs per getAll when a listing reads a map page by page. */
+export const SCAN_PAGE_SIZE = 1000;
 
 /**
  * Jobs in Hazelcast: running ones in one map, ended ones in another (with their history TTL),
@@ -141,6 +146,63 @@ export class JobRepository {
 
   async countRunning(): Promise<number> {
     return this.running.size();
+  }
+
+  /**
+   * Every running job, a page at a time (keySet, then getAll per page, the next page fetched while
+   * the caller works on this one), so a listing of 100 000 jobs never holds them all at once. Like
+   * `values()`, not a snapshot: a job archived meanwhile is skipped, one submitted after the
+   * keySet is not seen.
+   */
+  scanRunning(pageSize = SCAN_PAGE_SIZE): AsyncGenerator<JobRecord[]> {
+    return this.scan(this.running, pageSize);
+  }
+
+  /** Every job in history, a page at a time (see scanRunning). */
+  scanFinished(pageSize = SCAN_PAGE_SIZE): AsyncGenerator<JobRecord[]> {
+    return this.scan(this.finished, pageSize);
+  }
+
+  private async *scan(map: JobMap, pageSize: number): AsyncGenerator<JobRecord[]> {
+    const keys = await map.keySet();
+    const fetch = (from: number) => map.getAll(keys.slice(from, from + pageSize));
+    let next = keys.length > 0 ? fetch(0) : null;
+    for (let from = 0; next; from += pageSize) {
+      const entries = await next;
+      next = from + pageSize < keys.length ? fetch(from + pageSize) : null;
+      // Prefetched: a reader that stops early (client gone) never awaits it, and an unhandled
+      // rejection (cluster gone meanwhile) would kill the node process.
+      next?.catch(() => undefined);
+      yield entries.map(([, raw]) => fromValue(raw));
+    }
+  }
+
+  /** The running jobs among `jobIds` (missing ones left out). */
+  async getAllRunning(jobIds: string[]): Promise<Map<string, JobRecord>> {
+    return new Map((await this.running.getAll(jobIds)).map(([id, raw]) => [id, fromValue(raw)]));
+  }
+
+  /** The history entries among `jobIds` (missing ones left out). */
+  async getAllFinished(jobIds: string[]): Promise<Map<string, JobRecord>> {
+    return new Map((await this.finished.getAll(jobIds)).map(([id, raw]) => [id, fromValue(raw)]));
+  }
+
+  /**
+   * Running-map entries that may have ended by `now`: committed in an end state, or due
+   * (`dueAt <= now`). Every other entry projects to its committed, non-final status, because
+   * `dueAt` is when a record's projected status next changes (the invariant the drivers' listDue
+   * relies on), so a history listing need not read them. Uses the status and dueAt indexes.
+   */
+  async listMaybeEnded(now: number): Promise<JobRecord[]> {
+    const entries = await this.running.entrySetWithPredicate(
+      Predicates.or(Predicates.inPredicate('status', ...END_STATUSES), Predicates.lessEqual('dueAt', now)),
+    );
+    return entries.map(([, raw]) => fromValue(raw));
+  }
+
+  /** Number of history entries with that committed status (the status index answers it). */
+  async countFinishedWithStatus(status: string): Promise<number> {
+    return Number(await this.finished.aggregateWithPredicate(Aggregators.count(), Predicates.equal('status', status)));
   }
 
   /** Running jobs owned by `owner` whose projected status is due to change by `now`. */

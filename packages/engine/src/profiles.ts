@@ -1,5 +1,6 @@
 import type { JobRecord } from './job-record.js';
 import type { JobSnapshot } from './simulation.js';
+import { finishedJobJson, runningJobJson } from './views/job-json.js';
 import { finishedJobView, runningJobView, seedJobView, type ApiVersion } from './views/job-views.js';
 
 export const PROFILE_NAMES = ['2.3.9', 'seed'] as const;
@@ -17,6 +18,10 @@ export interface ApiProfile {
   v2: boolean;
   runningJob(record: JobRecord, snapshot: JobSnapshot, api: ApiVersion): unknown;
   finishedJob(record: JobRecord, snapshot: JobSnapshot, api: ApiVersion): unknown;
+  /** JSON.stringify(runningJob(...)), rendered faster where the profile can (listings). */
+  runningJobText(record: JobRecord, snapshot: JobSnapshot, api: ApiVersion): string;
+  /** JSON.stringify(finishedJob(...)), likewise. */
+  finishedJobText(record: JobRecord, snapshot: JobSnapshot, api: ApiVersion): string;
 }
 
 const PROFILES: Record<ProfileName, ApiProfile> = {
@@ -26,6 +31,8 @@ const PROFILES: Record<ProfileName, ApiProfile> = {
     v2: true,
     runningJob: runningJobView,
     finishedJob: (record, snapshot) => finishedJobView(record, snapshot),
+    runningJobText: runningJobJson,
+    finishedJobText: (record, snapshot) => finishedJobJson(record, snapshot),
   },
   // The seed document: SeaTunnel's first REST page (two GET endpoints, logical DAG, two counters).
   seed: {
@@ -34,6 +41,8 @@ const PROFILES: Record<ProfileName, ApiProfile> = {
     v2: false,
     runningJob: (record, snapshot) => seedJobView(record, snapshot),
     finishedJob: (record, snapshot) => seedJobView(record, snapshot),
+    runningJobText: (record, snapshot) => JSON.stringify(seedJobView(record, snapshot)),
+    finishedJobText: (record, snapshot) => JSON.stringify(seedJobView(record, snapshot)),
   },
 };
 

@@ -23,6 +23,8 @@ export type ApiResponse =
   /** Pre-serialised JSON, for answers that must keep 64-bit numbers exact. */
   | { kind: 'raw-json'; status?: number; text: string }
   | { kind: 'text'; status?: number; text: string; contentType: string }
+  /** JSON written piece by piece as it is produced (listings too large to hold as one string). */
+  | { kind: 'json-stream'; status?: number; chunks: AsyncIterable<string> }
   | { kind: 'empty'; status: number };
 
 export const json = (value: unknown, status?: number): ApiResponse => ({ kind: 'json', value, ...(status ? { status } : {}) });

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type { Context } from 'koa';
 import { SeaTunnelError } from '@seatunnel-sim/engine';
 import type { ApiRequest, ApiResponse, ApiVersion } from './api-types.js';
@@ -31,6 +32,11 @@ export function sendApiResponse(ctx: Context, response: ApiResponse): void {
       ctx.status = response.status ?? 200;
       ctx.type = 'application/json';
       ctx.body = response.text;
+      return;
+    case 'json-stream':
+      ctx.status = response.status ?? 200;
+      ctx.type = 'application/json';
+      ctx.body = Readable.from(response.chunks);
       return;
     case 'text':
       ctx.status = response.status ?? 200;

@@ -15,8 +15,9 @@ import {
   type Submission,
 } from '@seatunnel-sim/engine';
 import { json, type ApiRequest, type ApiResponse } from '../http/api-types.js';
+import type { JobAtNow } from '../services/job-service.js';
 import type { Services } from '../services/services.js';
-import { renderJob } from './job-views.js';
+import { renderJobText } from './job-views.js';
 import { parseV1Query, submitParams } from './query.js';
 
 /** The job id in `/job-info/{id}`: the last path segment, checked as SeaTunnel checks it. */
@@ -33,20 +34,50 @@ function jobIdFromPath(req: ApiRequest, endpoint: string): string {
 export async function getJobInfo(req: ApiRequest, services: Services, endpoint: string): Promise<ApiResponse> {
   const raw = jobIdFromPath(req, endpoint);
   const job = await services.jobs.find(parseJobId(raw));
-  return json(job ? renderJob(job, req.api, apiProfile(services.config.api.profile)) : { jobId: raw });
+  if (!job) return json({ jobId: raw });
+  return { kind: 'raw-json', text: renderJobText(job, req.api, apiProfile(services.config.api.profile)) };
+}
+
+/** Listings up to this size (in characters) are answered as one string; longer ones are streamed. */
+const LISTING_BUFFER_CHARS = 1024 * 1024;
+
+/**
+ * A listing's JSON array, rendered page by page: the same bytes as JSON.stringify of the array of
+ * views. A short one is one string (with its Content-Length, as before); past LISTING_BUFFER_CHARS
+ * the rest is streamed (chunked) as the pages come, so 100 000 jobs are never in memory at once.
+ * A failure before the first byte is answered as usual (e.g. 503); one later cuts the answer short.
+ */
+async function jsonArray(pages: AsyncGenerator<JobAtNow[]>, render: (job: JobAtNow) => string): Promise<ApiResponse> {
+  const parts: string[] = [];
+  let size = 0;
+  for (;;) {
+    const next = await pages.next();
+    if (next.done) return { kind: 'raw-json', text: `[${parts.join(',')}]` };
+    for (const job of next.value) {
+      const text = render(job);
+      parts.push(text);
+      size += text.length;
+    }
+    if (size > LISTING_BUFFER_CHARS) break;
+  }
+  async function* rest(): AsyncGenerator<string> {
+    yield `[${parts.join(',')}`;
+    parts.length = 0;
+    for await (const jobs of pages) if (jobs.length > 0) yield `,${jobs.map(render).join(',')}`;
+    yield ']';
+  }
+  return { kind: 'json-stream', chunks: rest() };
 }
 
 export async function getRunningJobs(req: ApiRequest, services: Services): Promise<ApiResponse> {
   const profile = apiProfile(services.config.api.profile);
-  const jobs = await services.jobs.listRunning();
-  return json(jobs.map((job) => profile.runningJob(job.record, job.snapshot, req.api)));
+  return jsonArray(services.jobs.runningPages(), (job) => profile.runningJobText(job.record, job.snapshot, req.api));
 }
 
 export async function getFinishedJobs(req: ApiRequest, services: Services): Promise<ApiResponse> {
   const profile = apiProfile(services.config.api.profile);
   const state = req.rest.split('/').filter(Boolean)[0];
-  const jobs = await services.jobs.listFinished(state);
-  return json(jobs.map((job) => profile.finishedJob(job.record, job.snapshot, req.api)));
+  return jsonArray(services.jobs.finishedPages(state), (job) => profile.finishedJobText(job.record, job.snapshot, req.api));
 }
 
 export async function postSubmitJob(req: ApiRequest, services: Services): Promise<ApiResponse> {

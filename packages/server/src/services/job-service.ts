@@ -13,7 +13,7 @@ import {
   type Placement,
   type Submission,
 } from '@seatunnel-sim/engine';
-import type { JobRepository, NodeInfo, NodeRegistry } from '@seatunnel-sim/cluster';
+import { SCAN_PAGE_SIZE, type JobRepository, type NodeInfo, type NodeRegistry } from '@seatunnel-sim/cluster';
 import type { Clock } from '../sim-clock.js';
 import type { JobLog } from './job-log.js';
 import { jobLogLines } from './job-log-lines.js';
@@ -49,8 +49,34 @@ export interface JobServiceOptions {
 /** Statuses in which a job holds its slots. */
 const HOLDS_SLOTS = new Set(['RUNNING', 'DOING_SAVEPOINT', 'CANCELING', 'FAILING']);
 
+/**
+ * A history listing up to this many jobs keeps them from its first read; a longer one keeps only
+ * (finish time, id) per job, sorts, and reads the jobs again a page at a time as it answers.
+ */
+const KEEP_FINISHED_JOBS = 10_000;
+
+/** What one pass over the running map tells the overview. */
+interface RunningSummary {
+  /** Jobs whose projection has not ended (listRunning().length). */
+  running: number;
+  /** Slots held per owner node id (slotsInUse()). */
+  slots: Record<string, number>;
+  /** Jobs that ended but are still in the running map (their owner has not archived them yet). */
+  ended: JobAtNow[];
+}
+
+/** A job of a history listing, remembered by id and finish time (and the job, when kept). */
+interface FinishedRef {
+  jobId: string;
+  finishTime: number;
+  where: 'running' | 'finished';
+  job: JobAtNow | undefined;
+}
+
 /** Job operations shared by every endpoint; all state lives in the repository (Hazelcast). */
 export class JobService {
+  private summary: Promise<RunningSummary> | undefined;
+
   constructor(private readonly options: JobServiceOptions) {}
 
   private get repository(): JobRepository {
@@ -162,12 +188,24 @@ export class JobService {
   }
 
   /**
+   * listRunning a page at a time (running-jobs of any size): the same jobs, projected at one
+   * `now`, without holding them all at once.
+   */
+  async *runningPages(): AsyncGenerator<JobAtNow[]> {
+    const now = this.options.clock.now();
+    for await (const records of this.repository.scanRunning()) {
+      yield records.map((r) => this.atNow(r, now)).filter((job) => !isEndState(job.snapshot.status));
+    }
+  }
+
+  /**
    * History, optionally one status (case-insensitive; unknown → empty), sorted by finish time
-   * as SeaTunnel sorts it. Includes jobs that ended but whose owner has not yet moved them.
+   * as SeaTunnel sorts it. Includes jobs that ended but whose owner has not yet moved them
+   * (of the running map only the entries that can have ended are read: see listMaybeEnded).
    */
   async listFinished(state?: string): Promise<JobAtNow[]> {
     const now = this.options.clock.now();
-    const [running, finished] = await Promise.all([this.repository.listRunning(), this.repository.listFinished()]);
+    const [running, finished] = await Promise.all([this.repository.listMaybeEnded(now), this.repository.listFinished()]);
     const wanted = state?.toUpperCase();
     const seen = new Set<string>();
     const jobs: JobAtNow[] = [];
@@ -183,19 +221,105 @@ export class JobService {
   }
 
   /**
+   * listFinished a page at a time, for finished-jobs of any size: the same jobs in the same order.
+   * Up to KEEP_FINISHED_JOBS jobs come from one read; beyond, the first read keeps only each
+   * job's id and finish time and the jobs are read again by id, page by page, in finish order
+   * (a job that leaves history in between is left out).
+   */
+  async *finishedPages(state?: string, pageSize = SCAN_PAGE_SIZE): AsyncGenerator<JobAtNow[]> {
+    const now = this.options.clock.now();
+    const wanted = state?.toUpperCase();
+    const maybeEnded = this.repository.listMaybeEnded(now);
+    // Awaited below; if the history scan fails first (cluster gone), its rejection must not go
+    // unhandled: that kills the node process (found by test/faults, all members gone).
+    maybeEnded.catch(() => undefined);
+    const refs: FinishedRef[] = [];
+    const seen = new Set<string>();
+    let keep = true;
+    const consider = (record: JobRecord, where: FinishedRef['where']): void => {
+      if (seen.has(record.jobId)) return;
+      const job = this.atNow(record, now);
+      if (!isEndState(job.snapshot.status)) return;
+      if (wanted && job.snapshot.status !== wanted) return;
+      seen.add(record.jobId);
+      refs.push({ jobId: record.jobId, finishTime: job.snapshot.finishTime ?? 0, where, job: keep ? job : undefined });
+      if (keep && refs.length > KEEP_FINISHED_JOBS) {
+        keep = false;
+        for (const ref of refs) ref.job = undefined;
+      }
+    };
+    for await (const records of this.repository.scanFinished(pageSize)) for (const record of records) consider(record, 'finished');
+    for (const record of await maybeEnded) consider(record, 'running');
+    refs.sort((a, b) => a.finishTime - b.finishTime);
+    const page = async (from: number): Promise<JobAtNow[]> => {
+      const slice = refs.slice(from, from + pageSize);
+      if (keep) return slice.map((ref) => ref.job!);
+      const ids = (where: FinishedRef['where']) => slice.filter((ref) => ref.where === where).map((ref) => ref.jobId);
+      const [finished, running] = await Promise.all([this.repository.getAllFinished(ids('finished')), this.repository.getAllRunning(ids('running'))]);
+      const jobs: JobAtNow[] = [];
+      for (const ref of slice) {
+        const record = (ref.where === 'finished' ? finished : running).get(ref.jobId);
+        const job = record && this.atNow(record, now);
+        if (job && isEndState(job.snapshot.status) && (!wanted || job.snapshot.status === wanted)) jobs.push(job);
+      }
+      return jobs;
+    };
+    let next = refs.length > 0 ? page(0) : null;
+    for (let from = 0; next; from += pageSize) {
+      const jobs = await next;
+      next = from + pageSize < refs.length ? page(from + pageSize) : null;
+      next?.catch(() => undefined); // prefetched: the reader may stop (client gone) before awaiting it
+      yield jobs;
+    }
+  }
+
+  /**
    * Overview counters as SeaTunnel computes them: runningJobs = everything not yet in history;
    * finished/failed/cancelled = history entries with exactly that status (SAVEPOINT_DONE counts nowhere).
+   * One pass over the running map (shared with a concurrent slotsInUse) and three indexed
+   * counts of history, plus the ended jobs not yet archived, each counted once.
    */
   async overviewCounters(): Promise<OverviewCounters> {
     const counters: OverviewCounters = { runningJobs: 0, finishedJobs: 0, failedJobs: 0, cancelledJobs: 0 };
-    const [running, finished] = await Promise.all([this.listRunning(), this.listFinished()]);
-    counters.runningJobs = running.length;
-    for (const job of finished) {
-      if (job.snapshot.status === 'FINISHED') counters.finishedJobs++;
-      else if (job.snapshot.status === 'FAILED') counters.failedJobs++;
-      else if (job.snapshot.status === 'CANCELED') counters.cancelledJobs++;
+    const [summary, finishedJobs, failedJobs, cancelledJobs] = await Promise.all([
+      this.runningSummary(),
+      this.repository.countFinishedWithStatus('FINISHED'),
+      this.repository.countFinishedWithStatus('FAILED'),
+      this.repository.countFinishedWithStatus('CANCELED'),
+    ]);
+    Object.assign(counters, { runningJobs: summary.running, finishedJobs, failedJobs, cancelledJobs });
+    if (summary.ended.length > 0) {
+      const archived = await this.repository.getAllFinished(summary.ended.map((job) => job.record.jobId));
+      for (const job of summary.ended) {
+        if (archived.has(job.record.jobId)) continue; // counted with its history entry
+        if (job.snapshot.status === 'FINISHED') counters.finishedJobs++;
+        else if (job.snapshot.status === 'FAILED') counters.failedJobs++;
+        else if (job.snapshot.status === 'CANCELED') counters.cancelledJobs++;
+      }
     }
     return counters;
+  }
+
+  /** One pass over the running map, a page at a time; concurrent callers share the pass. */
+  private runningSummary(): Promise<RunningSummary> {
+    return (this.summary ??= (async () => {
+      const now = this.options.clock.now();
+      const summary: RunningSummary = { running: 0, slots: {}, ended: [] };
+      for await (const records of this.repository.scanRunning()) {
+        for (const record of records) {
+          const job = this.atNow(record, now);
+          if (isEndState(job.snapshot.status)) {
+            summary.ended.push(job);
+            continue;
+          }
+          summary.running++;
+          if (HOLDS_SLOTS.has(job.snapshot.status)) summary.slots[record.owner] = (summary.slots[record.owner] ?? 0) + slotsRequired(record.plan);
+        }
+      }
+      return summary;
+    })().finally(() => {
+      this.summary = undefined;
+    }));
   }
 
   /** Count of jobs per projected status (running map and history), for telemetry. */
@@ -215,12 +339,6 @@ export class JobService {
 
   /** Slots held by running jobs, per owner node id. */
   async slotsInUse(): Promise<Record<string, number>> {
-    const slots: Record<string, number> = {};
-    for (const job of await this.listRunning()) {
-      if (HOLDS_SLOTS.has(job.snapshot.status)) {
-        slots[job.record.owner] = (slots[job.record.owner] ?? 0) + slotsRequired(job.record.plan);
-      }
-    }
-    return slots;
+    return { ...(await this.runningSummary()).slots };
   }
 }
