@@ -55,16 +55,22 @@ export interface LoadFigures {
   /** Jobs the load submitted. */
   submitted: string[];
   slowestMillis: number;
+  /** Answers by status (0 = no answer). */
+  byStatus: Record<number, number>;
 }
 
 /**
  * A bounded load loop: `concurrency` workers send a mix of reads (running-jobs, job-info of a
  * known job, overview, finished-jobs) and writes (submit a short batch job, stop an unknown id)
- * round-robin to `urls` until `millis` pass or `maxRequests` are sent. Anything but the expected
- * 200 (a 5xx, a network error, a timeout) counts as failed.
+ * round-robin to `urls` until `millis` pass or `maxRequests` are sent. Anything but the allowed
+ * statuses (default 200; a 5xx, a network error, a timeout) counts as failed.
  */
-export async function runLoad(urls: string[], options: { millis: number; concurrency?: number; maxRequests?: number; knownJob: string }): Promise<LoadFigures> {
-  const figures: LoadFigures = { sent: 0, failed: 0, failures: [], submitted: [], slowestMillis: 0 };
+export async function runLoad(
+  urls: string[],
+  options: { millis: number; concurrency?: number; maxRequests?: number; knownJob: string; allowed?: number[] },
+): Promise<LoadFigures> {
+  const figures: LoadFigures = { sent: 0, failed: 0, failures: [], submitted: [], slowestMillis: 0, byStatus: {} };
+  const allowed = options.allowed ?? [200];
   const deadline = Date.now() + options.millis;
   const maxRequests = options.maxRequests ?? 5_000;
   let counter = 0;
@@ -102,7 +108,8 @@ export async function runLoad(urls: string[], options: { millis: number; concurr
       }
       figures.sent++;
       figures.slowestMillis = Math.max(figures.slowestMillis, reply.millis);
-      if (reply.status !== 200) {
+      figures.byStatus[reply.status] = (figures.byStatus[reply.status] ?? 0) + 1;
+      if (!allowed.includes(reply.status)) {
         figures.failed++;
         if (figures.failures.length < 5) figures.failures.push(`${what} on ${base} → ${reply.status} ${reply.text.slice(0, 160)}`);
       }
