@@ -34,6 +34,7 @@ const WARMUP_SECONDS = quick ? 2 : 3;
 const CONNECTIONS = 10;
 const SCALES = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
 const FAILOVER_JOBS = 300;
+const MEMBER_HEAP = '2g';
 
 const log = (message: string): void => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
@@ -192,6 +193,9 @@ async function main(): Promise<void> {
   const profileDir = join(TMP, 'profiles');
   if (profile) rmSync(profileDir, { recursive: true, force: true });
   const clusterName = `bench-${process.pid}`;
+  // 100 000 running + 100 000 finished job records (JSON, three indexes) need more than the
+  // member's default 512 MB heap.
+  process.env['SEATUNNEL_SIM_MEMBER_HEAP'] ??= MEMBER_HEAP;
   const options: LocalClusterOptions = {
     nodes: 3,
     members: 1,
@@ -209,7 +213,7 @@ async function main(): Promise<void> {
     mode: quick ? 'quick' : 'full',
     command: `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`,
     machine: { cores: availableParallelism(), cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version, loadAverageAtStart: loadavg().map((l) => Math.round(l * 100) / 100) },
-    settings: { loadSeconds: LOAD_SECONDS, warmupSeconds: WARMUP_SECONDS, connections: CONNECTIONS, scales: SCALES, failoverJobs: FAILOVER_JOBS, profile },
+    settings: { loadSeconds: LOAD_SECONDS, warmupSeconds: WARMUP_SECONDS, connections: CONNECTIONS, scales: SCALES, failoverJobs: FAILOVER_JOBS, memberHeap: process.env['SEATUNNEL_SIM_MEMBER_HEAP'] ?? MEMBER_HEAP, profile },
   };
   log(`mode ${results.mode}, ${results.machine.cores} cores, node ${process.version}, load average ${results.machine.loadAverageAtStart.join(' ')}`);
 

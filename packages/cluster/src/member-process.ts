@@ -34,10 +34,19 @@ const JAVA_MODULE_FLAGS = [
   '--add-opens', 'jdk.management/com.sun.management.internal=ALL-UNNAMED',
 ];
 
+/**
+ * The member's maximum heap: 512m, or SEATUNNEL_SIM_MEMBER_HEAP (a -Xmx size such as "1g") for
+ * clusters holding hundreds of thousands of jobs (the benchmark's 100 000 running + 100 000 finished).
+ */
+function maxHeap(): string {
+  const configured = process.env['SEATUNNEL_SIM_MEMBER_HEAP'];
+  return configured && /^\d+[kmgKMG]?$/.test(configured) ? configured : '512m';
+}
+
 /** The java command line of a member; the same flags as scripts/hazelcast/member.sh. */
 export function memberCommand(options: MemberOptions): string[] {
   return [
-    '-Xms64m', '-Xmx512m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1',
+    '-Xms64m', `-Xmx${maxHeap()}`, '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1',
     ...JAVA_MODULE_FLAGS,
     `-Dhazelcast.config=${memberConfigPath()}`,
     `-Dsim.cluster.name=${options.clusterName}`,
