@@ -74,6 +74,7 @@ describe('Hazelcast member faults', () => {
     const killedAt = Date.now();
     await cluster.members[survivor]!.kill();
     const inFlight = await load;
+    console.log(`(c) slowest call under load: ${inFlight.slowest}; last member killed at ${killedAt}`);
     assert.equal(inFlight.failed, 0, inFlight.failures.join('\n'));
     assert.ok((inFlight.byStatus[503] ?? 0) > 0, 'the load saw the outage');
 

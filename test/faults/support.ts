@@ -55,6 +55,8 @@ export interface LoadFigures {
   /** Jobs the load submitted. */
   submitted: string[];
   slowestMillis: number;
+  /** The slowest call: what, where, its answer and when it started (epoch ms). */
+  slowest: string;
   /** Answers by status (0 = no answer). */
   byStatus: Record<number, number>;
 }
@@ -69,7 +71,7 @@ export async function runLoad(
   urls: string[],
   options: { millis: number; concurrency?: number; maxRequests?: number; knownJob: string; allowed?: number[] },
 ): Promise<LoadFigures> {
-  const figures: LoadFigures = { sent: 0, failed: 0, failures: [], submitted: [], slowestMillis: 0, byStatus: {} };
+  const figures: LoadFigures = { sent: 0, failed: 0, failures: [], submitted: [], slowestMillis: 0, slowest: '', byStatus: {} };
   const allowed = options.allowed ?? [200];
   const deadline = Date.now() + options.millis;
   const maxRequests = options.maxRequests ?? 5_000;
@@ -107,7 +109,10 @@ export async function runLoad(
           reply = await call(`${base}${V1}/finished-jobs`);
       }
       figures.sent++;
-      figures.slowestMillis = Math.max(figures.slowestMillis, reply.millis);
+      if (reply.millis > figures.slowestMillis) {
+        figures.slowestMillis = reply.millis;
+        figures.slowest = `${what} on ${base} → ${reply.status} after ${reply.millis} ms, started at ${Date.now() - reply.millis}`;
+      }
       figures.byStatus[reply.status] = (figures.byStatus[reply.status] ?? 0) + 1;
       if (!allowed.includes(reply.status)) {
         figures.failed++;
