@@ -31,9 +31,11 @@ const phase = (name: string): boolean => only === null || only.has(name);
 
 const LOAD_SECONDS = quick ? 5 : 10;
 const WARMUP_SECONDS = quick ? 2 : 3;
+const LOOKUP_ROUNDS = quick ? 1 : 2;
 const CONNECTIONS = 10;
 const SCALES = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
 const FAILOVER_JOBS = 300;
+const SETTLE_SECONDS = quick ? 5 : 15;
 const MEMBER_HEAP = '2g';
 
 const log = (message: string): void => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
@@ -273,12 +275,22 @@ async function main(): Promise<void> {
       return load({ url, connections: CONNECTIONS, duration: LOAD_SECONDS });
     };
     log(`job lookup: ${jobInfoUrl} (${answer.length} bytes), member ${memberUrl} (${memberText.length} bytes)`);
-    const node = await measure(jobInfoUrl);
-    log(`  node     ${node.rps} req/s p50 ${node.p50} p99 ${node.p99} ms`);
-    const memberRest = await measure(memberUrl);
-    log(`  member   ${memberRest.rps} req/s p50 ${memberRest.p50} p99 ${memberRest.p99} ms`);
-    const bare = await measure(bareUrl);
-    log(`  bare     ${bare.rps} req/s p50 ${bare.p50} p99 ${bare.p99} ms`);
+    // The three targets take turns, LOOKUP_ROUNDS times; each keeps its best round, so a burst of
+    // background load on this shared machine does not decide a ratio.
+    const rounds: { node: LoadFigures; member: LoadFigures; bare: LoadFigures }[] = [];
+    for (let round = 0; round < LOOKUP_ROUNDS; round++) {
+      const node = await measure(jobInfoUrl);
+      log(`  node     ${node.rps} req/s p50 ${node.p50} p99 ${node.p99} ms`);
+      const member = await measure(memberUrl);
+      log(`  member   ${member.rps} req/s p50 ${member.p50} p99 ${member.p99} ms`);
+      const bare = await measure(bareUrl);
+      log(`  bare     ${bare.rps} req/s p50 ${bare.p50} p99 ${bare.p99} ms`);
+      rounds.push({ node, member, bare });
+    }
+    const best = (pick: (r: (typeof rounds)[number]) => LoadFigures): LoadFigures => rounds.map(pick).reduce((a, b) => (b.rps > a.rps ? b : a));
+    const node = best((r) => r.node);
+    const memberRest = best((r) => r.member);
+    const bare = best((r) => r.bare);
     const halfRate = Math.max(1, Math.floor(node.rps / 2));
     const half = await load({ url: jobInfoUrl, connections: CONNECTIONS, duration: LOAD_SECONDS, overallRate: halfRate });
     log(`  node at ${halfRate} req/s: p50 ${half.p50} p99 ${half.p99} ms (autocannon p99 ${half.p99Autocannon} ms)`);
@@ -292,6 +304,7 @@ async function main(): Promise<void> {
       nodeVsMember: Math.round((node.rps / memberRest.rps) * 100) / 100,
       nodeVsBare: Math.round((node.rps / bare.rps) * 100) / 100,
       halfPeak: { rate: halfRate, ...half },
+      rounds: rounds.map((r) => ({ node: r.node.rps, member: r.member.rps, bare: r.bare.rps })),
     };
   }
 
@@ -376,10 +389,26 @@ async function main(): Promise<void> {
       results.listing.push({ jobs: scale, seedSeconds: Math.round(seedSeconds * 10) / 10, runningJobs, finishedJobs, overview, rssAfterMB: memory.rssMB, peakRssMB: memory.hwmMB });
       log(`  node1 RSS ${memory.rssMB} MB (peak ${memory.hwmMB} MB)`);
     }
-    await sleep(3000);
+    // RSS right after the listings, then once V8 has had time to give back what they used
+    // (its memory reducer runs when the node is idle; nothing is requested meanwhile).
+    await sleep(1000);
+    const after = procStatus(node1.pid);
+    const samples: number[] = [];
+    for (let i = 0; i < SETTLE_SECONDS; i++) {
+      await sleep(1000);
+      samples.push(procStatus(node1.pid).rssMB);
+    }
     const settled = procStatus(node1.pid);
-    results.footprint = { ...results.footprint, jobs: running, rssAfterListingMB: settled.rssMB, peakRssMB: settled.hwmMB };
-    log(`footprint: node1 RSS ${settled.rssMB} MB 3 s after the ${running}-job listings (peak ${settled.hwmMB} MB)`);
+    results.footprint = {
+      ...results.footprint,
+      jobs: running,
+      rssAfterListingMB: after.rssMB,
+      settledRssMB: settled.rssMB,
+      settleSeconds: SETTLE_SECONDS + 1,
+      rssSamplesMB: samples,
+      peakRssMB: settled.hwmMB,
+    };
+    log(`footprint: node1 RSS ${after.rssMB} MB 1 s after the ${running}-job listings, ${settled.rssMB} MB after ${SETTLE_SECONDS + 1} s (peak ${settled.hwmMB} MB)`);
   }
 
   results.machine.loadAverageAtEnd = loadavg().map((l) => Math.round(l * 100) / 100);

@@ -27,6 +27,12 @@ const END_STATUSES = JOB_STATUSES.filter(isEndState);
 /** Jobs per getAll when a listing reads a map page by page. */
 export const SCAN_PAGE_SIZE = 1000;
 
+/** A map with at most this many jobs is read with one values() call, a larger one page by page. */
+const SCAN_VALUES_LIMIT = 20_000;
+
+/** Pages requested ahead of the one being worked on (the member prepares them meanwhile). */
+const SCAN_PAGES_AHEAD = 2;
+
 /**
  * Jobs in Hazelcast: running ones in one map, ended ones in another (with their history TTL),
  * the way SeaTunnel keeps engine_runningJobInfo apart from engine_finishedJobState. Every change
@@ -164,15 +170,33 @@ export class JobRepository {
   }
 
   private async *scan(map: JobMap, pageSize: number): AsyncGenerator<JobRecord[]> {
+    // Up to SCAN_VALUES_LIMIT jobs one values() call is quicker (one round trip, one pass on the
+    // member); the raw values are decoded a page at a time.
+    if ((await map.size()) <= SCAN_VALUES_LIMIT) {
+      const values = await map.values();
+      for (let from = 0; from < values.size(); from += pageSize) {
+        const page: JobRecord[] = [];
+        for (let i = from; i < Math.min(from + pageSize, values.size()); i++) page.push(fromValue(values.get(i)!));
+        yield page;
+      }
+      return;
+    }
     const keys = await map.keySet();
-    const fetch = (from: number) => map.getAll(keys.slice(from, from + pageSize));
-    let next = keys.length > 0 ? fetch(0) : null;
-    for (let from = 0; next; from += pageSize) {
-      const entries = await next;
-      next = from + pageSize < keys.length ? fetch(from + pageSize) : null;
-      // Prefetched: a reader that stops early (client gone) never awaits it, and an unhandled
-      // rejection (cluster gone meanwhile) would kill the node process.
-      next?.catch(() => undefined);
+    const inFlight: Promise<[string, HazelcastJsonValue][]>[] = [];
+    let next = 0;
+    const fill = (): void => {
+      for (; inFlight.length < SCAN_PAGES_AHEAD && next < keys.length; next += pageSize) {
+        const page = map.getAll(keys.slice(next, next + pageSize));
+        // Prefetched: a reader that stops early (client gone) never awaits it, and an unhandled
+        // rejection (cluster gone meanwhile) would kill the node process.
+        page.catch(() => undefined);
+        inFlight.push(page);
+      }
+    };
+    fill();
+    while (inFlight.length > 0) {
+      const entries = await inFlight.shift()!;
+      fill();
       yield entries.map(([, raw]) => fromValue(raw));
     }
   }
