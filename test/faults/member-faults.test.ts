@@ -154,4 +154,41 @@ describe('Hazelcast member faults', () => {
     });
     assert.ok(to503 < 5_000, `first 503 after ${to503} ms`);
   });
+
+  it('(c2) a frozen member (SIGSTOP): calls end in 503 within the heartbeat timeout, not a hang; service resumes on SIGCONT', async () => {
+    const nodes = urls();
+    const member = cluster.members.find((m) => m.child.exitCode === null && m.child.signalCode === null)!;
+    assert.equal((await call(`${nodes[0]}/running-jobs`)).status, 200);
+    const frozenAt = Date.now();
+    member.child.kill('SIGSTOP');
+    try {
+      // Calls started at different moments of the freeze: each must end, as a 503, within ~heartbeat timeout.
+      const replies = await Promise.all(
+        [0, 1_000, 3_000, 7_000].map(async (delay, i) => {
+          await sleep(delay);
+          const reply = await call(`${nodes[i % nodes.length]}${i % 2 ? V1 : ''}/running-jobs`, { timeoutMillis: 20_000 });
+          return { delay, ...reply };
+        }),
+      );
+      for (const reply of replies) {
+        assert.equal(reply.status, 503, `call at +${reply.delay} ms: ${reply.text}`);
+        assert.ok(reply.millis < 8_000, `call at +${reply.delay} ms hung ${reply.millis} ms`);
+      }
+      const to503 = Math.max(...replies.map((r) => r.delay + r.millis));
+      member.child.kill('SIGCONT');
+      const resumedAt = Date.now();
+      const recovered = await waitFor('serving after SIGCONT', async () => (await call(`${nodes[0]}/running-jobs`)).status === 200, 20_000);
+      report('(c2) frozen member', {
+        'requests sent': replies.length,
+        'answered 503': replies.filter((r) => r.status === 503).length,
+        failed: replies.filter((r) => r.status !== 503).length,
+        'slowest ms': Math.max(...replies.map((r) => r.millis)),
+        'ms from freeze until every call had its 503': to503,
+        'ms from SIGCONT to serving': recovered,
+        'outage total ms': resumedAt - frozenAt + recovered,
+      });
+    } finally {
+      member.child.kill('SIGCONT');
+    }
+  });
 });

@@ -46,7 +46,11 @@ export async function connectCluster(options: ClusterConnectionOptions): Promise
     serialization: { jsonStringDeserializationPolicy: JsonStringDeserializationPolicy.NO_DESERIALIZATION },
     properties: {
       'hazelcast.client.invocation.timeout.millis': options.invocationTimeoutMillis ?? 10_000,
-      'hazelcast.client.heartbeat.timeout': 10_000,
+      // A pending call has no deadline of its own in this client: only the heartbeat ends it when a
+      // member stops answering (frozen, not dead). Ping every second and give up after 5 s of
+      // silence, so such a call is a 503 within ~5 s rather than ~15 s (the defaults: 5 s / 10 s).
+      'hazelcast.client.heartbeat.interval': 1_000,
+      'hazelcast.client.heartbeat.timeout': 5_000,
       'hazelcast.logging.level': 'WARN',
     },
   });
