@@ -40,6 +40,7 @@ export async function getJobInfo(req: ApiRequest, services: Services, endpoint: 
 
 /** Listings up to this size (in characters) are answered as one string; longer ones are streamed. */
 const LISTING_BUFFER_CHARS = 1024 * 1024;
+const STREAM_CHUNK_CHARS = 64 * 1024;
 
 /**
  * A listing's JSON array, rendered page by page: the same bytes as JSON.stringify of the array of
@@ -60,11 +61,28 @@ async function jsonArray(pages: AsyncGenerator<JobAtNow[]>, render: (job: JobAtN
     }
     if (size > LISTING_BUFFER_CHARS) break;
   }
+  // Pieces of at most ~64 KB: larger strings would be born in V8's large-object space, which only
+  // a full GC empties, and a 100 000-job answer would leave the node's RSS high long after.
   async function* rest(): AsyncGenerator<string> {
-    yield `[${parts.join(',')}`;
+    let chunk = '[';
+    for (const [i, text] of parts.entries()) {
+      chunk += i === 0 ? text : `,${text}`;
+      if (chunk.length >= STREAM_CHUNK_CHARS) {
+        yield chunk;
+        chunk = '';
+      }
+    }
     parts.length = 0;
-    for await (const jobs of pages) if (jobs.length > 0) yield `,${jobs.map(render).join(',')}`;
-    yield ']';
+    for await (const jobs of pages) {
+      for (const job of jobs) {
+        chunk += `,${render(job)}`;
+        if (chunk.length >= STREAM_CHUNK_CHARS) {
+          yield chunk;
+          chunk = '';
+        }
+      }
+    }
+    yield `${chunk}]`;
   }
   return { kind: 'json-stream', chunks: rest() };
 }
