@@ -116,6 +116,10 @@ describe('Hazelcast member faults', () => {
       assert.ok(answer.millis < 2_000, `${answer.what} took ${answer.millis} ms`);
     }
     for (const node of cluster.nodes) assert.ok(!isGone(node), `${node.name} died without a cluster`);
+    // Health tells orchestrators the truth: not ready while the cluster is gone.
+    for (const base of nodes) {
+      await waitFor(`${base} health 503 during the outage`, async () => (await call(`${base}/hazelcast/health/ready`)).status === 503, 10_000, 100);
+    }
 
     // A member back on the same port (an empty cluster: all data died with the members).
     const restartedAt = Date.now();
@@ -136,6 +140,9 @@ describe('Hazelcast member faults', () => {
       30_000,
       100,
     );
+    for (const base of nodes) {
+      await waitFor(`${base} health 200 after recovery`, async () => (await call(`${base}/hazelcast/health/ready`)).status === 200, 10_000, 100);
+    }
     await waitFor('both nodes registered again', async () => (await call(`${nodes[0]}/overview`)).json().workers === '2', 10_000);
     const jobId = await submit(nodes[1]!, batchJob(20, 40));
     await waitFinished(nodes[0]!, [jobId], 20, 15_000);

@@ -36,6 +36,9 @@ export async function runNode(options: NodeCommandOptions): Promise<void> {
     overrides: cliOverrides(options),
   });
   const logger = createLogger(config.logging.level, 'seatunnel-sim');
+  // A stray rejection must not take a node down: every request's errors are handled by the error
+  // middleware, so anything arriving here is a bug to log, not a reason to drop the node's clients.
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection (kept running)'));
   const node = await startNode(config, logger);
   const message: NodeReadyMessage = { type: 'ready', nodeId: node.info.nodeId, name: node.info.name, url: node.url, port: node.port, pid: process.pid };
   process.send?.(message);

@@ -7,6 +7,7 @@ import {
   IndeterminateOperationStateError,
   IOError,
   JsonStringDeserializationPolicy,
+  LifecycleState,
   NoDataMemberInClusterError,
   OperationTimeoutError,
   ReconnectMode,
@@ -25,6 +26,8 @@ export interface ClusterConnectionOptions {
   instanceName?: string;
   /** How long one operation may wait for the cluster before failing (ms). */
   invocationTimeoutMillis?: number;
+  /** Told whenever the client loses or regains the cluster (true = connected). */
+  onConnectionChange?: (connected: boolean) => void;
 }
 
 
@@ -44,6 +47,12 @@ export async function connectCluster(options: ClusterConnectionOptions): Promise
       connectionRetry: { clusterConnectTimeoutMillis: -1, initialBackoffMillis: 200, maxBackoffMillis: 2000 },
     },
     serialization: { jsonStringDeserializationPolicy: JsonStringDeserializationPolicy.NO_DESERIALIZATION },
+    lifecycleListeners: [
+      (state: LifecycleState) => {
+        if (state === LifecycleState.CONNECTED) options.onConnectionChange?.(true);
+        else if (state === LifecycleState.DISCONNECTED || state === LifecycleState.SHUTTING_DOWN) options.onConnectionChange?.(false);
+      },
+    ],
     properties: {
       'hazelcast.client.invocation.timeout.millis': options.invocationTimeoutMillis ?? 10_000,
       // A pending call has no deadline of its own in this client: only the heartbeat ends it when a

@@ -31,6 +31,8 @@ export class JobDriver {
   private running: Promise<void> | undefined;
   private knownNodes = new Set<string>();
   private lastFullScan = 0;
+  private failingSince: number | undefined;
+  private lastFailureLog = 0;
 
   constructor(private readonly options: DriverOptions) {}
 
@@ -39,10 +41,27 @@ export class JobDriver {
     this.timer = setInterval(() => {
       if (this.running) return;
       this.running = this.tick()
-        .catch((error: unknown) => this.options.logger.warn({ err: error }, 'job driver tick failed'))
+        .then(() => {
+          if (this.failingSince !== undefined) this.options.logger.info('job driver recovered');
+          this.failingSince = undefined;
+        })
+        .catch((error: unknown) => this.reportFailure(error))
         .finally(() => (this.running = undefined));
     }, interval);
     this.timer.unref();
+  }
+
+  /** While the cluster is gone every tick fails: warn once, then every 30 s, not every 250 ms. */
+  private reportFailure(error: unknown): void {
+    const now = Date.now();
+    if (this.failingSince === undefined) {
+      this.failingSince = now;
+      this.lastFailureLog = now;
+      this.options.logger.warn({ err: error }, 'job driver tick failed');
+    } else if (now - this.lastFailureLog >= 30_000) {
+      this.lastFailureLog = now;
+      this.options.logger.warn({ err: error, failingForMillis: now - this.failingSince }, 'job driver still failing');
+    }
   }
 
   async stop(): Promise<void> {

@@ -47,11 +47,18 @@ export async function startNode(config: NodeConfig, logger: Logger = createLogge
   logger.info({ config }, 'effective config');
   const hz = config.hazelcast;
   const nodeId = randomUUID();
+  // Ready = registered and connected: while the cluster is gone every answer would be a 503.
+  let clusterConnected = true;
   const client: HazelcastClient = await connectCluster({
     clusterName: hz['cluster-name'],
     members: hz['cluster-members'],
     instanceName: `seatunnel-sim-${nodeId.slice(0, 8)}`,
     invocationTimeoutMillis: hz['invocation-timeout-millis'],
+    onConnectionChange: (connected) => {
+      clusterConnected = connected;
+      if (connected) logger.info('connected to the Hazelcast cluster');
+      else logger.warn('lost the Hazelcast cluster; answering 503 until it is back');
+    },
   });
   const [repository, registry] = await Promise.all([JobRepository.open(client), NodeRegistry.open(client)]);
 
@@ -105,7 +112,7 @@ export async function startNode(config: NodeConfig, logger: Logger = createLogge
     historyTtlMillis,
   });
   const server: Server = hardenServer(createServer(httpServerOptions(config.api)));
-  const app = createApp(services, logger, () => ready, config.simulation['admin-api'] ? { clock, tick: () => driver.tick() } : null);
+  const app = createApp(services, logger, () => ready && clusterConnected, config.simulation['admin-api'] ? { clock, tick: () => driver.tick() } : null);
   server.on('request', app.callback());
   const endpoint = config['rest-server-socket-endpoint-config'];
   let port: number;
