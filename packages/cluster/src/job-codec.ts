@@ -27,14 +27,26 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+let lastText = '';
+let lastPlan: JobPlan | undefined;
+
 /** One parsed, frozen plan per distinct plan text (the most recent MAX_PLANS texts). */
 function internPlan(text: string): JobPlan {
+  // Records read together mostly share one plan: comparing with the last text is cheaper than
+  // hashing the text for the map lookup.
+  if (lastPlan && text === lastText) return lastPlan;
   let plan = plans.get(text);
-  if (plan) return plan;
+  if (plan) {
+    lastText = text;
+    lastPlan = plan;
+    return plan;
+  }
   plan = deepFreeze(JSON.parse(text) as JobPlan);
   if (typeof plan !== 'object' || plan === null || !Array.isArray(plan.sourceTables)) throw new Error('not a plan');
   plans.set(text, plan);
   if (plans.size > MAX_PLANS) plans.delete(plans.keys().next().value!);
+  lastText = text;
+  lastPlan = plan;
   return plan;
 }
 
