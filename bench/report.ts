@@ -113,3 +113,27 @@ export function renderMarkdown(r: Results): string {
   ];
   return lines.join('\n');
 }
+
+/** Each goal of the benchmark issue with the figure that decides it. */
+export function renderGoals(r: Results): string {
+  const lines: string[] = [];
+  const mark = (ok: boolean | undefined) => (ok === undefined ? 'not measured' : ok ? 'met' : '**not met**');
+  const l = r.lookup;
+  if (l) {
+    lines.push(`- Job lookup at least as fast as the member's own REST read: ${mark(l.node.rps >= l.member.rps)} (${Math.round(l.node.rps)} vs ${Math.round(l.member.rps)} req/s, ${l.nodeVsMember}×).`);
+    const p99 = Math.max(l.halfPeak.p99, l.halfPeak.p99Autocannon);
+    lines.push(`- p99 < 10 ms at half of peak: ${mark(p99 < 10)} (${l.halfPeak.p99} ms exact, ${l.halfPeak.p99Autocannon} ms by autocannon's coordinated-omission-corrected histogram, at ${l.halfPeak.rate} req/s).`);
+  }
+  const tenK = r.listing?.find((s) => s.jobs === 10_000);
+  if (tenK) lines.push(`- running-jobs with 10 000 jobs < 200 ms: ${mark(tenK.runningJobs.p50 < 200)} (p50 ${tenK.runningJobs.p50} ms, max ${tenK.runningJobs.max} ms of ${tenK.runningJobs.count}).`);
+  if (r.failover) lines.push(`- Failover < 3 s: ${mark(r.failover.adoptedSeconds < 3)} (${r.failover.adoptedSeconds} s; the dead node's registry entry alone takes ${r.failover.heartbeatGoneSeconds} s to expire — its TTL is 3 s after the last 750 ms heartbeat — and adoption takes the rest).`);
+  const f = r.footprint;
+  if (f?.jobs !== undefined) {
+    lines.push(
+      `- Node < 150 MB RSS with ${f.jobs} jobs: ${mark((f.settledRssMB ?? Infinity) < 150)} once idle (${f.settledRssMB} MB ${f.settleSeconds} s after the listings; ` +
+        `${f.rssAfterListingMB} MB 1 s after them and ${f.peakRssMB} MB at the peak while listing: V8 returns the listings' garbage only after a full GC).`,
+    );
+  }
+  if (r.startup) lines.push(`- Node answering within 1 s of start: ${mark(r.startup.firstAnswerMs < 1000)} (${r.startup.firstAnswerMs} ms, median of 3).`);
+  return lines.join('\n');
+}

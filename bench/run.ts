@@ -14,7 +14,7 @@ import { startLocalCluster, startNodeProcess, type LocalCluster, type LocalClust
 import { connectCluster, encodeJob, JobRepository, MAPS, NodeRegistry, type HazelcastClient } from '@seatunnel-sim/cluster';
 import { newJobRecord, parseJson, readJobConfig, settle, type JobRecord } from '@seatunnel-sim/engine';
 import { load, timedGets, type LoadFigures } from './load.js';
-import { renderMarkdown, renderTable, type Results } from './report.js';
+import { renderGoals, renderMarkdown, renderTable, type Results } from './report.js';
 
 const BENCH_DIR = fileURLToPath(new URL('..', import.meta.url));
 const TMP = join(BENCH_DIR, 'tmp');
@@ -437,6 +437,8 @@ async function main(): Promise<void> {
   await cleanup();
   console.log('');
   console.log(renderTable(results));
+  console.log('');
+  console.log(renderGoals(results));
   if (quick || only) {
     writeFileSync(join(TMP, 'results-quick.json'), `${JSON.stringify(results, null, 2)}\n`);
     log(`results in ${join(TMP, 'results-quick.json')} (a full run writes bench/results.json and bench/README.md)`);
@@ -444,7 +446,12 @@ async function main(): Promise<void> {
     writeFileSync(join(BENCH_DIR, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
     const readmePath = join(BENCH_DIR, 'README.md');
     const readme = readFileSync(readmePath, 'utf8');
-    writeFileSync(readmePath, readme.replace(/<!-- results:start -->[\s\S]*<!-- results:end -->/, `<!-- results:start -->\n${renderMarkdown(results)}\n<!-- results:end -->`));
+    writeFileSync(
+      readmePath,
+      readme
+        .replace(/<!-- results:start -->[\s\S]*<!-- results:end -->/, `<!-- results:start -->\n${renderMarkdown(results)}\n<!-- results:end -->`)
+        .replace(/<!-- goals:start -->[\s\S]*<!-- goals:end -->/, `<!-- goals:start -->\n${renderGoals(results)}\n<!-- goals:end -->`),
+    );
     log('results in bench/results.json and bench/README.md');
   }
 }
