@@ -41,6 +41,8 @@ export interface Results {
     /** With the N jobs in history. */
     overviewFinished: Timed;
     ownersStable: boolean;
+    /** Node 1 with the N running jobs seeded, before any listing. */
+    rssBeforeListingMB: number;
     rssAfterRunningMB: number;
     rssAfterMB: number;
     peakRssMB: number;
@@ -48,6 +50,8 @@ export interface Results {
   footprint?: {
     idleRssMB: number;
     jobs?: number;
+    /** With `jobs` running jobs in the cluster, before any listing of them. */
+    rssWithJobsMB?: number;
     rssAfterListingMB?: number;
     settledRssMB?: number;
     settleSeconds?: number;
@@ -82,6 +86,7 @@ function rows(r: Results): Row[] {
   if (r.footprint) {
     out.push(['node RSS idle', `${r.footprint.idleRssMB} MB`, '']);
     if (r.footprint.jobs !== undefined) {
+      out.push([`node RSS with ${r.footprint.jobs} jobs running in the cluster`, `${r.footprint.rssWithJobsMB} MB`, 'goal < 150 MB']);
       out.push([
         `node RSS with ${r.footprint.jobs} jobs in the cluster, after the listings`,
         `${r.footprint.rssAfterListingMB} MB 1 s after, ${r.footprint.settledRssMB} MB ${r.footprint.settleSeconds} s after (peak during them ${r.footprint.peakRssMB} MB)`,
@@ -126,12 +131,15 @@ export function renderGoals(r: Results): string {
   }
   const tenK = r.listing?.find((s) => s.jobs === 10_000);
   if (tenK) lines.push(`- running-jobs with 10 000 jobs < 200 ms: ${mark(tenK.runningJobs.p50 < 200)} (p50 ${tenK.runningJobs.p50} ms, max ${tenK.runningJobs.max} ms of ${tenK.runningJobs.count}).`);
-  if (r.failover) lines.push(`- Failover < 3 s: ${mark(r.failover.adoptedSeconds < 3)} (${r.failover.adoptedSeconds} s; the dead node's registry entry alone takes ${r.failover.heartbeatGoneSeconds} s to expire — its TTL is 3 s after the last 750 ms heartbeat — and adoption takes the rest).`);
+  if (r.failover) lines.push(`- Failover < 3 s: ${mark(r.failover.adoptedSeconds < 3)} (${r.failover.adoptedSeconds} s: ${r.failover.heartbeatGoneSeconds} s until the dead node's registry entry expires — a 3 s TTL renewed by a 750 ms heartbeat, so up to ~3 s — then the next 250 ms driver tick of a live node adopts its jobs by compare-and-set).`);
   const f = r.footprint;
   if (f?.jobs !== undefined) {
+    const settledAt = f.rssSamplesMB?.findIndex((mb) => mb < 150) ?? -1;
     lines.push(
-      `- Node < 150 MB RSS with ${f.jobs} jobs: ${mark((f.settledRssMB ?? Infinity) < 150)} once idle (${f.settledRssMB} MB ${f.settleSeconds} s after the listings; ` +
-        `${f.rssAfterListingMB} MB 1 s after them and ${f.peakRssMB} MB at the peak while listing: V8 returns the listings' garbage only after a full GC).`,
+      `- Node < 150 MB RSS with ${f.jobs} jobs: ${mark((f.rssWithJobsMB ?? Infinity) < 150 && (f.settledRssMB ?? Infinity) < 150)} at rest ` +
+        `(${f.rssWithJobsMB} MB with ${f.jobs} jobs running in the cluster, ${f.settledRssMB} MB ${f.settleSeconds} s after the listings), ` +
+        `**not met** during and right after a listing of all of them (peak ${f.peakRssMB} MB, ${f.rssAfterListingMB} MB 1 s after` +
+        `${settledAt >= 0 ? `, below 150 MB again ${settledAt + 2} s after` : ''}: V8 gives the listing's garbage back only after a full GC, which it runs once the node is idle).`,
     );
   }
   if (r.startup) lines.push(`- Node answering within 1 s of start: ${mark(r.startup.firstAnswerMs < 1000)} (${r.startup.firstAnswerMs} ms, median of 3).`);

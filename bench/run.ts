@@ -35,7 +35,7 @@ const LOOKUP_ROUNDS = quick ? 1 : 2;
 const CONNECTIONS = 10;
 const SCALES = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
 const FAILOVER_JOBS = 300;
-const SETTLE_SECONDS = quick ? 5 : 15;
+const SETTLE_SECONDS = quick ? 5 : 30;
 const MEMBER_HEAP = '2g';
 
 const log = (message: string): void => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
@@ -373,7 +373,9 @@ async function main(): Promise<void> {
       let now = Date.now();
       const runningSeedSeconds = await seed(client, MAPS.runningJobs, scale, (i) => runningRecord(live[i % live.length]!, now));
       if ((await runningMap.size()) !== scale) throw new Error(`seeded ${await runningMap.size()} running jobs, wanted ${scale}`);
-      log(`listing with ${scale} running jobs (seeded in ${runningSeedSeconds.toFixed(1)} s)`);
+      await sleep(1000);
+      const beforeListing = procStatus(node1.pid);
+      log(`listing with ${scale} running jobs (seeded in ${runningSeedSeconds.toFixed(1)} s; node1 RSS ${beforeListing.rssMB} MB)`);
       const check = await (await fetch(v1(node1, 'running-jobs'))).text(); // warm-up + sanity
       if (scale <= 10_000 && (JSON.parse(check) as unknown[]).length !== scale) throw new Error('running-jobs did not list every job');
       const runningJobs = await timedGets(v1(node1, 'running-jobs'), reps);
@@ -404,6 +406,7 @@ async function main(): Promise<void> {
         overview: overviewRunning,
         overviewFinished,
         ownersStable,
+        rssBeforeListingMB: beforeListing.rssMB,
         rssAfterRunningMB: afterRunning.rssMB,
         rssAfterMB: memory.rssMB,
         peakRssMB: memory.hwmMB,
@@ -411,6 +414,7 @@ async function main(): Promise<void> {
       log(`  node1 RSS ${memory.rssMB} MB (peak ${memory.hwmMB} MB)${ownersStable ? '' : '; WARNING: jobs changed owner during the listings'}`);
     }
     const running = SCALES[SCALES.length - 1]!;
+    const largest = results.listing[results.listing.length - 1]!;
     // RSS right after the listings, then once V8 has had time to give back what they used
     // (its memory reducer runs when the node is idle; nothing is requested meanwhile).
     await sleep(1000);
@@ -424,6 +428,7 @@ async function main(): Promise<void> {
     results.footprint = {
       ...results.footprint,
       jobs: running,
+      rssWithJobsMB: largest.rssBeforeListingMB,
       rssAfterListingMB: after.rssMB,
       settledRssMB: settled.rssMB,
       settleSeconds: SETTLE_SECONDS + 1,
