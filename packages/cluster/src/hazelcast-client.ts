@@ -50,7 +50,7 @@ export async function connectCluster(options: ClusterConnectionOptions): Promise
     lifecycleListeners: [
       (state: LifecycleState) => {
         if (state === LifecycleState.CONNECTED) options.onConnectionChange?.(true);
-        else if (state === LifecycleState.DISCONNECTED || state === LifecycleState.SHUTTING_DOWN) options.onConnectionChange?.(false);
+        else if (state === LifecycleState.DISCONNECTED) options.onConnectionChange?.(false);
       },
     ],
     properties: {

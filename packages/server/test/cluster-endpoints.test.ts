@@ -23,7 +23,7 @@ describe('cluster, config, log and telemetry endpoints', () => {
   let b: string;
 
   before(async () => {
-    member = await acquireTestMember(25881);
+    member = await acquireTestMember(25881, true); // exact cluster-wide counts: no other test's jobs
     logRoot = mkdtempSync(join(tmpdir(), 'seatunnel-sim-logs-'));
     for (const [i, tags] of [{ node: 'node1', zone: 'a b' }, { node: 'node2' }].entries()) {
       const config = loadNodeConfig({

@@ -126,7 +126,7 @@ describe('job lifecycle through the REST API (real member, 2 nodes)', () => {
 
 describe('slots and scheduling (fixed slot-num)', () => {
   it('REJECT fails a job that gets no slots; WAIT keeps it PENDING until slots free', async () => {
-    const reject = await startTestNodes(1, 28680, { SEATUNNEL_SIM_ADMIN_API: 'true', SEATUNNEL_SIM_DYNAMIC_SLOT: 'false', SEATUNNEL_SIM_SLOT_NUM: '1' });
+    const reject = await startTestNodes(1, 28680, { SEATUNNEL_SIM_ADMIN_API: 'true', SEATUNNEL_SIM_DYNAMIC_SLOT: 'false', SEATUNNEL_SIM_SLOT_NUM: '1' }, 25961);
     try {
       const url = reject.nodes[0]!.url;
       const first = nextId();
@@ -140,7 +140,7 @@ describe('slots and scheduling (fixed slot-num)', () => {
     } finally {
       await reject.stop();
     }
-    const wait = await startTestNodes(1, 28690, { SEATUNNEL_SIM_ADMIN_API: 'true', SEATUNNEL_SIM_DYNAMIC_SLOT: 'false', SEATUNNEL_SIM_SLOT_NUM: '1', SEATUNNEL_SIM_SCHEDULE_STRATEGY: 'WAIT' });
+    const wait = await startTestNodes(1, 28690, { SEATUNNEL_SIM_ADMIN_API: 'true', SEATUNNEL_SIM_DYNAMIC_SLOT: 'false', SEATUNNEL_SIM_SLOT_NUM: '1', SEATUNNEL_SIM_SCHEDULE_STRATEGY: 'WAIT' }, 25962);
     try {
       const url = wait.nodes[0]!.url;
       const first = nextId();

@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { acquireTestMember, type TestMember } from '@seatunnel-sim/cluster';
 import { createLogger, loadNodeConfig, startNode, type RunningNode } from '../src/index.js';
 
@@ -7,9 +9,14 @@ export interface TestNodes {
   stop(): Promise<void>;
 }
 
-/** `count` in-process nodes on ports auto-incremented from `basePort`, against a real member. */
-export async function startTestNodes(count: number, basePort: number, env: Record<string, string> = {}): Promise<TestNodes> {
-  const member = await acquireTestMember();
+let logDirs = 0;
+
+/**
+ * `count` in-process nodes on ports auto-incremented from `basePort`, against a real member (the
+ * run's shared one, or one of its own on `isolatedMemberPort`), each with its own log directory.
+ */
+export async function startTestNodes(count: number, basePort: number, env: Record<string, string> = {}, isolatedMemberPort?: number): Promise<TestNodes> {
+  const member = await acquireTestMember(isolatedMemberPort, isolatedMemberPort !== undefined);
   const nodes: RunningNode[] = [];
   for (let i = 0; i < count; i++) {
     const config = loadNodeConfig({
@@ -18,6 +25,7 @@ export async function startTestNodes(count: number, basePort: number, env: Recor
         SEATUNNEL_SIM_HZ_MEMBERS: member.address,
         SEATUNNEL_SIM_HZ_CLUSTER_NAME: member.clusterName,
         SEATUNNEL_SIM_LOG_LEVEL: 'warn',
+        SEATUNNEL_SIM_LOG_DIR: join(tmpdir(), `seatunnel-sim-test-${process.pid}-${logDirs++}`),
         ...env,
       },
     });

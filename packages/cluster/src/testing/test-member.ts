@@ -15,8 +15,13 @@ export interface TestMember {
 
 export const TEST_CLUSTER_NAME = 'seatunnel-sim-test';
 
-export async function acquireTestMember(port = 25801): Promise<TestMember> {
-  const shared = process.env['SEATUNNEL_SIM_TEST_MEMBERS'];
+/**
+ * @param isolated start a member of its own even when a shared one exists: for tests that assert
+ * cluster-wide figures (counts, slots), which other tests' jobs would change (nodes adopt the
+ * jobs that earlier tests' stopped nodes left behind, as a real cluster does).
+ */
+export async function acquireTestMember(port = 25801, isolated = false): Promise<TestMember> {
+  const shared = isolated ? undefined : process.env['SEATUNNEL_SIM_TEST_MEMBERS'];
   let own: MemberProcess | undefined;
   const clusterName = process.env['SEATUNNEL_SIM_TEST_CLUSTER'] ?? TEST_CLUSTER_NAME;
   let address: string;
