@@ -86,7 +86,7 @@ function rows(r: Results): Row[] {
   if (r.footprint) {
     out.push(['node RSS idle', `${r.footprint.idleRssMB} MB`, '']);
     if (r.footprint.jobs !== undefined) {
-      out.push([`node RSS with ${r.footprint.jobs} jobs running in the cluster`, `${r.footprint.rssWithJobsMB} MB`, 'goal < 150 MB']);
+      out.push([`node RSS with ${r.footprint.jobs} jobs running in the cluster, at rest`, `${r.footprint.rssWithJobsMB} MB`, 'goal < 150 MB']);
       out.push([
         `node RSS with ${r.footprint.jobs} jobs in the cluster, after the listings`,
         `${r.footprint.rssAfterListingMB} MB 1 s after, ${r.footprint.settledRssMB} MB ${r.footprint.settleSeconds} s after (peak during them ${r.footprint.peakRssMB} MB)`,
@@ -144,4 +144,35 @@ export function renderGoals(r: Results): string {
   }
   if (r.startup) lines.push(`- Node answering within 1 s of start: ${mark(r.startup.firstAnswerMs < 1000)} (${r.startup.firstAnswerMs} ms, median of 3).`);
   return lines.join('\n');
+}
+
+/** Before/after table of the headline figures (the same bench run on the code before the optimisations). */
+export function renderComparison(before: Results, after: Results): string {
+  const rows: [string, string, string][] = [];
+  const rps = (r: Results) => (r.lookup ? `${Math.round(r.lookup.node.rps)} req/s (${r.lookup.nodeVsMember}× the member)` : '–');
+  rows.push(['job-info req/s on one node', rps(before), rps(after)]);
+  const half = (r: Results) => (r.lookup ? `${r.lookup.halfPeak.p99} ms at ${r.lookup.halfPeak.rate} req/s` : '–');
+  rows.push(['job-info p99 at half of peak', half(before), half(after)]);
+  for (const scale of after.listing ?? []) {
+    const b = before.listing?.find((s) => s.jobs === scale.jobs);
+    const ms = (t: { p50: number } | undefined) => (t ? `${t.p50} ms` : '–');
+    rows.push([`running-jobs, ${scale.jobs} jobs`, ms(b?.runningJobs), ms(scale.runningJobs)]);
+    rows.push([`finished-jobs, ${scale.jobs} jobs`, ms(b?.finishedJobs), ms(scale.finishedJobs)]);
+    rows.push([`overview, ${scale.jobs} jobs running`, `${ms(b?.overview)}${b && !b.ownersStable ? ' (heartbeats lapsed: jobs changed owner)' : ''}`, ms(scale.overview)]);
+  }
+  const peak = (r: Results) => (r.footprint?.peakRssMB !== undefined ? `${r.footprint.peakRssMB} MB` : '–');
+  rows.push(['node peak RSS during the listings', peak(before), peak(after)]);
+  const settled = (r: Results) => (r.footprint?.rssAfterListingMB !== undefined ? `${r.footprint.rssAfterListingMB} MB` : '–');
+  rows.push(['node RSS 1 s after the 100 000-job listings', settled(before), settled(after)]);
+  const submit = (r: Results) => (r.submit ? `${Math.round(r.submit.rps)} jobs/s` : '–');
+  rows.push(['submit-job over 3 nodes', submit(before), submit(after)]);
+  const startup = (r: Results) => (r.startup ? `${r.startup.firstAnswerMs} ms` : '–');
+  rows.push(['node startup', startup(before), startup(after)]);
+  return [
+    `Before: ${before.date.slice(0, 16).replace('T', ' ')} UTC, load average ${before.machine.loadAverageAtStart.join(' ')} at start; after: this run.`,
+    '',
+    '| Figure | Before | After |',
+    '|---|---|---|',
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+  ].join('\n');
 }

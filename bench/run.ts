@@ -4,7 +4,7 @@
 // bench/results.json and the table in bench/README.md; --quick (1 000 and 10 000 jobs, shorter
 // load runs) writes bench/tmp/results-quick.json only.
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -14,7 +14,7 @@ import { startLocalCluster, startNodeProcess, type LocalCluster, type LocalClust
 import { connectCluster, encodeJob, JobRepository, MAPS, NodeRegistry, type HazelcastClient } from '@seatunnel-sim/cluster';
 import { newJobRecord, parseJson, readJobConfig, settle, type JobRecord } from '@seatunnel-sim/engine';
 import { load, timedGets, type LoadFigures } from './load.js';
-import { renderGoals, renderMarkdown, renderTable, type Results } from './report.js';
+import { renderComparison, renderGoals, renderMarkdown, renderTable, type Results } from './report.js';
 
 const BENCH_DIR = fileURLToPath(new URL('..', import.meta.url));
 const TMP = join(BENCH_DIR, 'tmp');
@@ -373,8 +373,13 @@ async function main(): Promise<void> {
       let now = Date.now();
       const runningSeedSeconds = await seed(client, MAPS.runningJobs, scale, (i) => runningRecord(live[i % live.length]!, now));
       if ((await runningMap.size()) !== scale) throw new Error(`seeded ${await runningMap.size()} running jobs, wanted ${scale}`);
-      await sleep(1000);
-      const beforeListing = procStatus(node1.pid);
+      // At rest with N jobs in the cluster: give V8 up to SETTLE_SECONDS to return what the
+      // previous scale's listings used (its idle-time GC), as after the last listings below.
+      let beforeListing = procStatus(node1.pid);
+      for (let i = 0; i < SETTLE_SECONDS && beforeListing.rssMB >= 150; i++) {
+        await sleep(1000);
+        beforeListing = procStatus(node1.pid);
+      }
       log(`listing with ${scale} running jobs (seeded in ${runningSeedSeconds.toFixed(1)} s; node1 RSS ${beforeListing.rssMB} MB)`);
       const check = await (await fetch(v1(node1, 'running-jobs'))).text(); // warm-up + sanity
       if (scale <= 10_000 && (JSON.parse(check) as unknown[]).length !== scale) throw new Error('running-jobs did not list every job');
@@ -451,11 +456,15 @@ async function main(): Promise<void> {
     writeFileSync(join(BENCH_DIR, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
     const readmePath = join(BENCH_DIR, 'README.md');
     const readme = readFileSync(readmePath, 'utf8');
+    // bench/results-before.json: this bench on the code before the read-path work (see README).
+    const beforePath = join(BENCH_DIR, 'results-before.json');
+    const before = existsSync(beforePath) ? (JSON.parse(readFileSync(beforePath, 'utf8')) as Results) : null;
     writeFileSync(
       readmePath,
       readme
         .replace(/<!-- results:start -->[\s\S]*<!-- results:end -->/, `<!-- results:start -->\n${renderMarkdown(results)}\n<!-- results:end -->`)
-        .replace(/<!-- goals:start -->[\s\S]*<!-- goals:end -->/, `<!-- goals:start -->\n${renderGoals(results)}\n<!-- goals:end -->`),
+        .replace(/<!-- goals:start -->[\s\S]*<!-- goals:end -->/, `<!-- goals:start -->\n${renderGoals(results)}\n<!-- goals:end -->`)
+        .replace(/<!-- before:start -->[\s\S]*<!-- before:end -->/, `<!-- before:start -->\n${before ? renderComparison(before, results) : ''}\n<!-- before:end -->`),
     );
     log('results in bench/results.json and bench/README.md');
   }
