@@ -227,8 +227,14 @@ export class JobRepository {
   }
 
   /** Number of history entries with that committed status (the status index answers it). */
-  async countFinishedWithStatus(status: string): Promise<number> {
-    return Number(await this.finished.aggregateWithPredicate(Aggregators.count(), Predicates.equal('status', status)));
+  /**
+   * History entries with `status`, leaving out `exceptIds` (jobs the caller already counted from
+   * the running map: an ended job may be archived while the caller counts).
+   */
+  async countFinishedWithStatus(status: string, exceptIds: readonly string[] = []): Promise<number> {
+    const withStatus = Predicates.equal('status', status);
+    const predicate = exceptIds.length === 0 ? withStatus : Predicates.and(withStatus, Predicates.not(Predicates.inPredicate('jobId', ...exceptIds)));
+    return Number(await this.finished.aggregateWithPredicate(Aggregators.count(), predicate));
   }
 
   /** Running jobs owned by `owner` whose projected status is due to change by `now`. */

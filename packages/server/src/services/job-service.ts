@@ -280,22 +280,20 @@ export class JobService {
    * counts of history, plus the ended jobs not yet archived, each counted once.
    */
   async overviewCounters(): Promise<OverviewCounters> {
-    const counters: OverviewCounters = { runningJobs: 0, finishedJobs: 0, failedJobs: 0, cancelledJobs: 0 };
-    const [summary, finishedJobs, failedJobs, cancelledJobs] = await Promise.all([
-      this.runningSummary(),
-      this.repository.countFinishedWithStatus('FINISHED'),
-      this.repository.countFinishedWithStatus('FAILED'),
-      this.repository.countFinishedWithStatus('CANCELED'),
+    // The running map first: a job that has ended but is still there is counted from it and left
+    // out of the history counts, so a job archived meanwhile is counted exactly once.
+    const summary = await this.runningSummary();
+    const ended = summary.ended.map((job) => job.record.jobId);
+    const [finishedJobs, failedJobs, cancelledJobs] = await Promise.all([
+      this.repository.countFinishedWithStatus('FINISHED', ended),
+      this.repository.countFinishedWithStatus('FAILED', ended),
+      this.repository.countFinishedWithStatus('CANCELED', ended),
     ]);
-    Object.assign(counters, { runningJobs: summary.running, finishedJobs, failedJobs, cancelledJobs });
-    if (summary.ended.length > 0) {
-      const archived = await this.repository.getAllFinished(summary.ended.map((job) => job.record.jobId));
-      for (const job of summary.ended) {
-        if (archived.has(job.record.jobId)) continue; // counted with its history entry
-        if (job.snapshot.status === 'FINISHED') counters.finishedJobs++;
-        else if (job.snapshot.status === 'FAILED') counters.failedJobs++;
-        else if (job.snapshot.status === 'CANCELED') counters.cancelledJobs++;
-      }
+    const counters: OverviewCounters = { runningJobs: summary.running, finishedJobs, failedJobs, cancelledJobs };
+    for (const job of summary.ended) {
+      if (job.snapshot.status === 'FINISHED') counters.finishedJobs++;
+      else if (job.snapshot.status === 'FAILED') counters.failedJobs++;
+      else if (job.snapshot.status === 'CANCELED') counters.cancelledJobs++;
     }
     return counters;
   }
