@@ -205,7 +205,10 @@ export class JobService {
    */
   async listFinished(state?: string): Promise<JobAtNow[]> {
     const now = this.options.clock.now();
-    const [running, finished] = await Promise.all([this.repository.listMaybeEnded(now), this.repository.listFinished()]);
+    // Running map first, history second: a job archived in between is then in the second read
+    // (reading both at once could miss it in both).
+    const running = await this.repository.listMaybeEnded(now);
+    const finished = await this.repository.listFinished();
     const wanted = state?.toUpperCase();
     const seen = new Set<string>();
     const jobs: JobAtNow[] = [];
@@ -229,10 +232,8 @@ export class JobService {
   async *finishedPages(state?: string, pageSize = SCAN_PAGE_SIZE): AsyncGenerator<JobAtNow[]> {
     const now = this.options.clock.now();
     const wanted = state?.toUpperCase();
-    const maybeEnded = this.repository.listMaybeEnded(now);
-    // Awaited below; if the history scan fails first (cluster gone), its rejection must not go
-    // unhandled: that kills the node process (found by test/faults, all members gone).
-    maybeEnded.catch(() => undefined);
+    // Running map before history, as in listFinished: a job archived in between is not missed.
+    const maybeEnded = await this.repository.listMaybeEnded(now);
     const refs: FinishedRef[] = [];
     const seen = new Set<string>();
     let keep = true;
@@ -249,16 +250,19 @@ export class JobService {
       }
     };
     for await (const records of this.repository.scanFinished(pageSize)) for (const record of records) consider(record, 'finished');
-    for (const record of await maybeEnded) consider(record, 'running');
+    for (const record of maybeEnded) consider(record, 'running');
     refs.sort((a, b) => a.finishTime - b.finishTime);
     const page = async (from: number): Promise<JobAtNow[]> => {
       const slice = refs.slice(from, from + pageSize);
       if (keep) return slice.map((ref) => ref.job!);
       const ids = (where: FinishedRef['where']) => slice.filter((ref) => ref.where === where).map((ref) => ref.jobId);
       const [finished, running] = await Promise.all([this.repository.getAllFinished(ids('finished')), this.repository.getAllRunning(ids('running'))]);
+      // Ended jobs seen in the running map may have been archived since: look for them in history.
+      const moved = ids('running').filter((id) => !running.has(id));
+      const archived = moved.length > 0 ? await this.repository.getAllFinished(moved) : new Map<string, JobRecord>();
       const jobs: JobAtNow[] = [];
       for (const ref of slice) {
-        const record = (ref.where === 'finished' ? finished : running).get(ref.jobId);
+        const record = ref.where === 'finished' ? finished.get(ref.jobId) : (running.get(ref.jobId) ?? archived.get(ref.jobId));
         const job = record && this.atNow(record, now);
         if (job && isEndState(job.snapshot.status) && (!wanted || job.snapshot.status === wanted)) jobs.push(job);
       }
@@ -323,7 +327,8 @@ export class JobService {
   /** Count of jobs per projected status (running map and history), for telemetry. */
   async countByStatus(): Promise<Record<string, number>> {
     const now = this.options.clock.now();
-    const [running, finished] = await Promise.all([this.repository.listRunning(), this.repository.listFinished()]);
+    const running = await this.repository.listRunning(); // before history: see listFinished
+    const finished = await this.repository.listFinished();
     const counts: Record<string, number> = {};
     const seen = new Set<string>();
     for (const record of [...finished, ...running]) {
