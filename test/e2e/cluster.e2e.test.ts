@@ -12,9 +12,39 @@ const BATCH = (rows: number, rate: number) => ({
 const STREAM = { env: { 'job.mode': 'STREAMING' }, source: [{ plugin_name: 'FakeSource', result_table_name: 'fake' }], sink: [{ plugin_name: 'Console' }] };
 
 async function getJson(url: string): Promise<any> {
-  const response = await fetch(url, { signal: AbortSignal.timeout(10_000) });
-  assert.equal(response.status, 200, url);
-  return response.json();
+  let response: Response;
+  try {
+    response = await fetch(url, { signal: AbortSignal.timeout(20_000) });
+  } catch (error) {
+    throw new Error(`GET ${url}: ${(error as Error).name}: ${(error as Error).message}`);
+  }
+  const text = await response.text();
+  assert.equal(response.status, 200, `GET ${url}: ${response.status} ${text}`);
+  return JSON.parse(text);
+}
+
+/**
+ * While a member's partitions move to the survivor, a call can come back 503 ("retry"), never
+ * anything else; within the window every job must answer again on every surviving node.
+ */
+async function answersAgain(urls: string[], ids: string[], millis: number): Promise<{ transient: number }> {
+  const deadline = Date.now() + millis;
+  let transient = 0;
+  for (;;) {
+    let pending = 0;
+    for (const url of urls) {
+      for (const id of ids) {
+        const response = await fetch(`${url}${V1}/job-info/${id}`, { signal: AbortSignal.timeout(20_000) }).catch(() => null);
+        if (response?.status === 200 && ((await response.json()) as { jobId?: string }).jobId === id) continue;
+        assert.ok(response === null || response.status === 503, `job-info ${id} on ${url}: ${response?.status}`);
+        transient++;
+        pending++;
+      }
+    }
+    if (pending === 0) return { transient };
+    assert.ok(Date.now() < deadline, `jobs still not answered after ${millis} ms`);
+    await sleep(500);
+  }
 }
 
 async function submit(url: string, body: unknown, name: string): Promise<string> {
@@ -68,9 +98,8 @@ describe('e2e: 2 members + 3 nodes in containers', () => {
     await cluster.nodes[0]!.container.stop({ timeout: 0 });
     await cluster.members[0]!.container.stop({ timeout: 5000 });
 
-    for (const url of [n2, n3]) {
-      for (const id of [owned, ...others]) assert.equal((await getJson(`${url}${V1}/job-info/${id}`)).jobId, id, `${id} on ${url}`);
-    }
+    const { transient } = await answersAgain([n2, n3], [owned, ...others], 30_000);
+    console.log(`# e2e: calls answered 503 (retry) while the member's partitions moved: ${transient}`);
     const finished = await waitForStatus(n3, owned, 'FINISHED', 60_000);
     assert.equal(finished.jobStatus, 'FINISHED');
     assert.equal(finished.metrics.SourceReceivedCount, '200');
