@@ -187,18 +187,17 @@ export interface Tally {
   expanded: number;
   passed: number;
   failed: number;
-  todo: number;
 }
 
 export function summaryTable(rows: Map<EndpointId, Tally>): string {
-  const header = ['endpoint', 'checks', 'expanded', 'passed', 'failed', 'todo'];
+  const header = ['endpoint', 'checks', 'expanded', 'passed', 'failed'];
   const order = (id: string) => (id === 'T' ? 100 : Number(id.slice(1)));
-  const lines = [...rows.entries()].sort(([a], [b]) => order(a) - order(b)).map(([id, t]) => [id, t.checks, t.expanded, t.passed, t.failed, t.todo].map(String));
+  const lines = [...rows.entries()].sort(([a], [b]) => order(a) - order(b)).map(([id, t]) => [id, t.checks, t.expanded, t.passed, t.failed].map(String));
   const total = [...rows.values()].reduce(
-    (acc, t) => ({ checks: acc.checks + t.checks, expanded: acc.expanded + t.expanded, passed: acc.passed + t.passed, failed: acc.failed + t.failed, todo: acc.todo + t.todo }),
-    { checks: 0, expanded: 0, passed: 0, failed: 0, todo: 0 },
+    (acc, t) => ({ checks: acc.checks + t.checks, expanded: acc.expanded + t.expanded, passed: acc.passed + t.passed, failed: acc.failed + t.failed }),
+    { checks: 0, expanded: 0, passed: 0, failed: 0 },
   );
-  lines.push(['total', total.checks, total.expanded, total.passed, total.failed, total.todo].map(String));
+  lines.push(['total', total.checks, total.expanded, total.passed, total.failed].map(String));
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const fmt = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [fmt(header), widths.map((w) => '-'.repeat(w)).join('  '), ...lines.map(fmt)].join('\n');
