@@ -18,9 +18,9 @@ import { renderComparison, renderGoals, renderMarkdown, renderTable, type Result
 
 const BENCH_DIR = fileURLToPath(new URL('..', import.meta.url));
 const TMP = join(BENCH_DIR, 'tmp');
-const NODE_BASE_PORT = 39080;
-const MEMBER_PORT = 37001;
-const BARE_PORT = 39179;
+const NODE_BASE_PORT = 22080;
+const MEMBER_PORT = 25001;
+const BARE_PORT = 22179;
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');

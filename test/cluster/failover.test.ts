@@ -18,7 +18,7 @@ describe('failover: kill -9 of a job owner mid-run', () => {
   let repository: JobRepository;
 
   before(async () => {
-    cluster = await startLocalCluster({ nodes: 3, members: 1, port: 38380, hzPort: 36001, clusterName: CLUSTER, logDir: 'logs/failover-test' });
+    cluster = await startLocalCluster({ nodes: 3, members: 1, port: 21380, hzPort: 24001, clusterName: CLUSTER, logDir: 'logs/failover-test' });
     client = await connectCluster({ clusterName: CLUSTER, members: [cluster.members[0]!.address] });
     repository = await JobRepository.open(client);
   });

@@ -24,7 +24,7 @@ describe('local multi-process cluster (member + 3 nodes)', () => {
   let cluster: LocalCluster;
 
   before(async () => {
-    cluster = await startLocalCluster({ nodes: 3, members: 1, port: 38080, hzPort: 35701, clusterName: 'seatunnel-sim-local-test', logDir: 'logs/local-cluster-test' });
+    cluster = await startLocalCluster({ nodes: 3, members: 1, port: 21080, hzPort: 23701, clusterName: 'seatunnel-sim-local-test', logDir: 'logs/local-cluster-test' });
   });
   after(async () => {
     await cluster?.stop();
@@ -33,7 +33,7 @@ describe('local multi-process cluster (member + 3 nodes)', () => {
   });
 
   it('gives the nodes consecutive ports by auto-increment from the base', () => {
-    assert.deepEqual(cluster.nodes.map((n) => n.port), [38080, 38081, 38082]);
+    assert.deepEqual(cluster.nodes.map((n) => n.port), [21080, 21081, 21082]);
   });
 
   it('serves a job submitted on node 1 from nodes 2 and 3, and after node 1 is killed with -9', async () => {

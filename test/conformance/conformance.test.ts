@@ -35,8 +35,8 @@ describe('REST conformance (member + 3 nodes, v1 and v2)', () => {
     cluster = await startLocalCluster({
       nodes: NODES,
       members: 1,
-      port: 38280,
-      hzPort: 35901,
+      port: 21280,
+      hzPort: 23901,
       clusterName: CLUSTER_NAME,
       logDir: LOG_DIR,
       nodeEnv: {

@@ -11,8 +11,8 @@ const LOG_DIR = 'logs/faults-members';
 const OPTIONS: LocalClusterOptions = {
   nodes: 2,
   members: 2,
-  port: 38690,
-  hzPort: 36311,
+  port: 21690,
+  hzPort: 24311,
   clusterName: 'seatunnel-sim-faults-members',
   logDir: LOG_DIR,
   nodeEnv: { SEATUNNEL_SIM_LOG_LEVEL: 'warn' },

@@ -24,8 +24,8 @@ const LOG_DIR = 'logs/faults-nodes';
 const OPTIONS: LocalClusterOptions = {
   nodes: 3,
   members: 1,
-  port: 38680,
-  hzPort: 36301,
+  port: 21680,
+  hzPort: 24301,
   clusterName: 'seatunnel-sim-faults-nodes',
   logDir: LOG_DIR,
   nodeEnv: { SEATUNNEL_SIM_LOG_LEVEL: 'warn' },

@@ -123,8 +123,8 @@ describe('fuzzed submit-job and stop-job', () => {
     cluster = await startLocalCluster({
       nodes: 2,
       members: 1,
-      port: 38490,
-      hzPort: 36111,
+      port: 21490,
+      hzPort: 24111,
       clusterName: 'seatunnel-sim-fuzz',
       logDir: 'logs/fuzz-test',
       nodeEnv: { SEATUNNEL_SIM_LOG_LEVEL: 'warn' },

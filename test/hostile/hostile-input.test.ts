@@ -77,8 +77,8 @@ describe('hostile input', () => {
     cluster = await startLocalCluster({
       nodes: 2,
       members: 1,
-      port: 38480,
-      hzPort: 36101,
+      port: 21480,
+      hzPort: 24101,
       clusterName: 'seatunnel-sim-hostile',
       logDir: LOG_DIR,
       nodeEnv: {

@@ -77,26 +77,48 @@ async function waitForExit(child: ChildProcess, millis: number): Promise<boolean
   ]);
 }
 
+/** The last `limit` lines of a process's output. */
+class OutputTail {
+  private lines: string[] = [];
+  private partial = '';
+  constructor(private readonly limit: number) {}
+
+  push(chunk: Buffer): void {
+    const parts = (this.partial + chunk.toString('utf8')).split('\n');
+    this.partial = parts.pop() ?? '';
+    this.lines.push(...parts);
+    if (this.lines.length > this.limit) this.lines = this.lines.slice(-this.limit);
+  }
+
+  text(): string {
+    return [...this.lines, this.partial].filter((line) => line.length > 0).join('\n');
+  }
+}
+
 /** Starts a real Hazelcast member (Java 17 + the Maven jar) and resolves once its health check says ready. */
 export async function startMember(options: MemberOptions): Promise<MemberProcess> {
   const jar = hazelcastJarPath();
   if (!existsSync(jar)) throw new Error(`Hazelcast jar not found at ${jar}: run \`npm run hazelcast:fetch\``);
   const child = spawn('java', memberCommand(options), { stdio: ['ignore', 'pipe', 'pipe'] });
+  // The last lines the member printed go into the error if it never gets ready (e.g. its port was
+  // taken and it auto-incremented past it), so a failed start explains itself without the log file.
+  const recent = new OutputTail(20);
+  child.stdout?.on('data', (chunk: Buffer) => recent.push(chunk));
+  child.stderr?.on('data', (chunk: Buffer) => recent.push(chunk));
   if (options.logFile) {
     mkdirSync(dirname(options.logFile), { recursive: true });
     const log = createWriteStream(options.logFile, { flags: 'a' });
     child.stdout?.pipe(log);
     child.stderr?.pipe(log);
-  } else {
-    child.stdout?.resume();
-    child.stderr?.resume();
   }
   const deadline = Date.now() + (options.readyTimeoutMillis ?? 60_000);
   while (!(await isReady(options.port))) {
-    if (child.exitCode !== null) throw new Error(`Hazelcast member on port ${options.port} exited with code ${child.exitCode}`);
+    if (child.exitCode !== null) {
+      throw new Error(`Hazelcast member on port ${options.port} exited with code ${child.exitCode}; it printed:\n${recent.text()}`);
+    }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`Hazelcast member on port ${options.port} not ready within ${options.readyTimeoutMillis ?? 60_000} ms`);
+      throw new Error(`Hazelcast member on port ${options.port} not ready within ${options.readyTimeoutMillis ?? 60_000} ms; it printed:\n${recent.text()}`);
     }
     await sleep(200);
   }
