@@ -4,6 +4,7 @@ export * from './job-repository.js';
 export * from './job-read-cache.js';
 export * from './job-codec.js';
 export * from './node-registry.js';
+export * from './slot-ledger.js';
 export * from './member-process.js';
 export * from './repo-paths.js';
 export * from './testing/test-member.js';

@@ -4,6 +4,7 @@ export const MAPS = {
   finishedJobs: 'sim_finished_jobs',
   nodes: 'sim_nodes',
   cluster: 'sim_cluster',
+  slotReservations: 'sim_slot_reservations',
 } as const;
 
 /** SeaTunnel's own Flake id generator name, so ids look like a real cluster's. */

@@ -26,3 +26,4 @@ export * from './health-metrics.js';
 export * from './thread-views.js';
 export * from './log-views.js';
 export * from './telemetry.js';
+export * from './slots.js';

@@ -5,12 +5,14 @@ import type { Clock } from './sim-clock.js';
 import type { JobLog } from './services/job-log.js';
 import { jobLogLines } from './services/job-log-lines.js';
 import type { JobService } from './services/job-service.js';
+import type { SlotScheduler } from './services/slot-scheduler.js';
 
 export interface DriverOptions {
   nodeId: string;
   repository: JobRepository;
   registry: NodeRegistry;
   jobs: JobService;
+  slots: SlotScheduler;
   clock: Clock;
   logger: Logger;
   jobLog: () => JobLog;
@@ -104,16 +106,20 @@ export class JobDriver {
     if (done) this.log(record.jobId, jobLogLines.transition(record, record.status, next.status));
   }
 
-  /** job-schedule-strategy WAIT: a pending job starts once some node has its slots free. */
+  /** job-schedule-strategy WAIT: a pending job starts once some node has its slots free (reserved atomically). */
   private async tryStartWaiting(stored: StoredJob): Promise<void> {
-    const { repository, registry, clock, jobs } = this.options;
-    const owner = await jobs.nodeWithFreeSlots(await registry.list(), slotsRequired(stored.record.plan));
-    const now = clock.now();
-    await repository.updateRunning(stored.record.jobId, (current) => {
-      if (current.version !== stored.record.version) return null;
-      if (!owner) return { ...current, dueAt: now + WAIT_RETRY_MILLIS };
-      return { ...startWaitingJob(current, now), owner };
-    });
+    const { repository, slots, clock } = this.options;
+    const grant = await slots.reserve(stored.record.jobId, slotsRequired(stored.record.plan), 'start');
+    try {
+      const now = clock.now();
+      await repository.updateRunning(stored.record.jobId, (current) => {
+        if (current.version !== stored.record.version) return null;
+        if (!grant) return { ...current, dueAt: now + WAIT_RETRY_MILLIS };
+        return { ...startWaitingJob(current, now), owner: grant.nodeId };
+      });
+    } finally {
+      if (grant) await slots.release(grant);
+    }
   }
 
   /**

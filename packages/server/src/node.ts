@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { hostname } from 'node:os';
-import { ClusterClock, connectCluster, HEARTBEAT_MILLIS, JobRepository, MAPS, NodeRegistry, type HazelcastClient, type NodeInfo } from '@seatunnel-sim/cluster';
+import { ClusterClock, connectCluster, HEARTBEAT_MILLIS, JobRepository, MAPS, NodeRegistry, SlotLedger, type HazelcastClient, type NodeInfo } from '@seatunnel-sim/cluster';
 import { createApp } from './app.js';
 import { hardenServer, httpServerOptions } from './http/server-options.js';
 import type { NodeConfig } from './config.js';
@@ -10,6 +10,7 @@ import { createLogger, type Logger } from './logger.js';
 import { bindPort } from './port-binding.js';
 import { FileJobLog } from './services/job-log.js';
 import { JobService } from './services/job-service.js';
+import { SlotScheduler } from './services/slot-scheduler.js';
 import { LogService } from './services/log-service.js';
 import { NodeService } from './services/node-service.js';
 import { ProcessHealth } from './services/process-health.js';
@@ -60,7 +61,7 @@ export async function startNode(config: NodeConfig, logger: Logger = createLogge
       else logger.warn('lost the Hazelcast cluster; answering 503 until it is back');
     },
   });
-  const [repository, registry] = await Promise.all([JobRepository.open(client), NodeRegistry.open(client)]);
+  const [repository, registry, ledger] = await Promise.all([JobRepository.open(client), NodeRegistry.open(client), SlotLedger.open(client)]);
 
   const clock = await ClusterClock.open(client, config.simulation.speed);
   if (clock.speed !== config.simulation.speed) {
@@ -75,9 +76,11 @@ export async function startNode(config: NodeConfig, logger: Logger = createLogge
     return info;
   };
   const historyTtlMillis = config.seatunnel.engine['history-job-expire-minutes'] * 60_000;
+  const slots = new SlotScheduler({ repository, registry, ledger, clock, nodeId });
   const jobs = new JobService({
     repository,
     registry,
+    slots,
     clock,
     nodeId,
     jobLog: () => services.jobLog,
@@ -106,6 +109,7 @@ export async function startNode(config: NodeConfig, logger: Logger = createLogge
     repository,
     registry,
     jobs,
+    slots,
     clock,
     logger,
     jobLog: () => services.jobLog,

@@ -1,6 +1,7 @@
 import {
   buildPlan,
   finalRows,
+  holdsSlots,
   isEndState,
   jobAlreadySubmitted,
   newJobRecord,
@@ -13,10 +14,11 @@ import {
   type Placement,
   type Submission,
 } from '@seatunnel-sim/engine';
-import { SCAN_PAGE_SIZE, type JobRepository, type NodeInfo, type NodeRegistry } from '@seatunnel-sim/cluster';
+import { SCAN_PAGE_SIZE, type JobRepository, type NodeRegistry, type StoredJob } from '@seatunnel-sim/cluster';
 import type { Clock } from '../sim-clock.js';
 import type { JobLog } from './job-log.js';
 import { jobLogLines } from './job-log-lines.js';
+import type { SlotGrant, SlotScheduler } from './slot-scheduler.js';
 
 /** A job and what it looks like now. */
 export interface JobAtNow {
@@ -39,15 +41,13 @@ export interface OverviewCounters {
 export interface JobServiceOptions {
   repository: JobRepository;
   registry: NodeRegistry;
+  slots: SlotScheduler;
   clock: Clock;
   nodeId: string;
   jobLog: () => JobLog;
   scheduleStrategy: 'REJECT' | 'WAIT';
   historyTtlMillis: number;
 }
-
-/** Statuses in which a job holds its slots. */
-const HOLDS_SLOTS = new Set(['RUNNING', 'DOING_SAVEPOINT', 'CANCELING', 'FAILING']);
 
 /**
  * A history listing up to this many jobs keeps them from its first read; a longer one keeps only
@@ -104,18 +104,32 @@ export class JobService {
       if (!submission.isStartWithSavePoint) throw jobAlreadySubmitted(jobId);
       restoredRows = finalRows(previous.record, this.options.clock.now());
     }
-    const { placement, owner } = await this.place(plan);
-    const record = newJobRecord({
-      jobId,
-      jobNameParam: submission.jobName,
-      isStartWithSavePoint: submission.isStartWithSavePoint,
-      config: submission.config,
-      owner,
-      now: this.options.clock.now(),
-      plan,
-      placement,
-      ...(restoredRows ? { restoredRows } : {}),
-    });
+    const { placement, owner, grant } = await this.place(jobId, plan);
+    try {
+      const record = newJobRecord({
+        jobId,
+        jobNameParam: submission.jobName,
+        isStartWithSavePoint: submission.isStartWithSavePoint,
+        config: submission.config,
+        owner,
+        now: this.options.clock.now(),
+        plan,
+        placement,
+        ...(restoredRows ? { restoredRows } : {}),
+      });
+      return await this.write(record, placement, { running: endedInRunning ? running : null, previous });
+    } finally {
+      // Written (or not): from now on the job itself accounts for its slots.
+      if (grant) await this.options.slots.release(grant);
+    }
+  }
+
+  /**
+   * Writes a placed job: a refused one straight to history, else into the running map, replacing
+   * by compare-and-set the ended run it restores (`prior`), if any.
+   */
+  private async write(record: JobRecord, placement: Placement, prior: { running: StoredJob | null; previous: StoredJob | null }): Promise<SubmitResult> {
+    const jobId = record.jobId;
     if (placement === 'reject') {
       // Refused for lack of slots: straight to history as FAILED, as SeaTunnel's JobMaster does.
       await this.repository.putFinished(record, this.options.historyTtlMillis);
@@ -123,40 +137,31 @@ export class JobService {
     }
     let started: boolean;
     let jobName = record.jobName;
-    if (running && endedInRunning) {
-      started = await this.repository.replaceRunning(running, record);
+    if (prior.running) {
+      started = await this.repository.replaceRunning(prior.running, record);
       if (!started) jobName = (await this.repository.getRunning(jobId))?.record.jobName ?? jobName;
     } else {
       const { inserted, current } = await this.repository.insertRunning(record);
       started = inserted;
       jobName = current.jobName;
-      if (inserted && previous) await this.repository.removeFinished(previous);
+      if (inserted && prior.previous) await this.repository.removeFinished(prior.previous);
     }
     if (started) for (const line of jobLogLines.submitted(record)) this.options.jobLog().write(jobId, 'INFO', line.logger, line.message);
     return { jobId, jobName };
   }
 
   /**
-   * Scheduling: with dynamic slots every job runs; with fixed `slot-num` a job needs free slots
-   * on one node (this node first, then the least loaded), else WAIT keeps it pending and REJECT fails it.
+   * Scheduling: with dynamic slots every job runs here; with fixed `slot-num` a job needs free
+   * slots on one node (this node first, then the one with most free), reserved atomically, else
+   * WAIT keeps it pending and REJECT fails it.
    */
-  private async place(plan: JobPlan): Promise<{ placement: Placement; owner: string }> {
+  private async place(jobId: string, plan: JobPlan): Promise<{ placement: Placement; owner: string; grant: SlotGrant | null }> {
     const self = this.options.nodeId;
-    const nodes = await this.options.registry.list();
-    const me = nodes.find((n) => n.nodeId === self);
-    if (!me || me.slots.dynamic) return { placement: 'run', owner: self };
-    const owner = await this.nodeWithFreeSlots(nodes, slotsRequired(plan));
-    if (owner) return { placement: 'run', owner };
-    return { placement: this.options.scheduleStrategy === 'WAIT' ? 'wait' : 'reject', owner: self };
-  }
-
-  /** A node with `needed` free slots (this node preferred), or null. */
-  async nodeWithFreeSlots(nodes: NodeInfo[], needed: number): Promise<string | null> {
-    const used = await this.slotsInUse();
-    const free = (n: NodeInfo) => (n.slots.dynamic ? Infinity : n.slots.total - (used[n.nodeId] ?? 0));
-    const candidates = nodes.filter((n) => free(n) >= needed).sort((a, b) => free(b) - free(a));
-    const preferred = candidates.find((n) => n.nodeId === this.options.nodeId) ?? candidates[0];
-    return preferred?.nodeId ?? null;
+    const me = await this.options.registry.get(self);
+    if (!me || me.slots.dynamic) return { placement: 'run', owner: self, grant: null };
+    const grant = await this.options.slots.reserve(jobId, slotsRequired(plan), 'submit');
+    if (grant) return { placement: 'run', owner: grant.nodeId, grant };
+    return { placement: this.options.scheduleStrategy === 'WAIT' ? 'wait' : 'reject', owner: self, grant: null };
   }
 
   /**
@@ -315,7 +320,7 @@ export class JobService {
             continue;
           }
           summary.running++;
-          if (HOLDS_SLOTS.has(job.snapshot.status)) summary.slots[record.owner] = (summary.slots[record.owner] ?? 0) + slotsRequired(record.plan);
+          if (holdsSlots({ record, status: job.snapshot.status })) summary.slots[record.owner] = (summary.slots[record.owner] ?? 0) + slotsRequired(record.plan);
         }
       }
       return summary;
