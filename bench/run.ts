@@ -205,7 +205,7 @@ async function main(): Promise<void> {
     hzPort: MEMBER_PORT,
     clusterName,
     logDir,
-    nodeEnv: { SEATUNNEL_SIM_LOG_LEVEL: 'warn' },
+    nodeEnv: { SEATUNNEL_SIM_LOG_LEVEL: 'warn', ...(process.env['BENCH_NODE_OPTIONS'] ? { NODE_OPTIONS: process.env['BENCH_NODE_OPTIONS'] } : {}) },
   };
   // Node 20 refuses --cpu-prof in NODE_OPTIONS; fork() passes process.execArgv to the node
   // processes instead (the bare server gets its own empty execArgv).
