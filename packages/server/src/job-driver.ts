@@ -22,6 +22,12 @@ export interface DriverOptions {
   fullOrphanScanMillis?: number;
 }
 
+/** What one driver tick has learnt so far. */
+interface TickPass {
+  /** Slots no node had free at some point of this tick (Infinity: not known). */
+  noRoomFor: number;
+}
+
 /**
  * The node's job driver. Every tick it (1) adopts the jobs of nodes whose heartbeat lapsed,
  * (2) commits the transitions its own jobs have reached (projection → durable status; an ended
@@ -79,14 +85,17 @@ export class JobDriver {
 
   private async commitDue(): Promise<void> {
     const { repository, nodeId, clock } = this.options;
+    // Once no node has room for n slots, no other waiting job of n or more slots gets any this
+    // tick either: each of them would cost a scan of the running map to learn that.
+    const pass: TickPass = { noRoomFor: Infinity };
     for (const stored of await repository.listDue(nodeId, clock.now())) {
-      await this.commitOne(stored).catch((error: unknown) =>
+      await this.commitOne(stored, pass).catch((error: unknown) =>
         this.options.logger.warn({ err: error, jobId: stored.record.jobId }, 'commit failed; retrying next tick'),
       );
     }
   }
 
-  private async commitOne(stored: StoredJob): Promise<void> {
+  private async commitOne(stored: StoredJob, pass: TickPass): Promise<void> {
     const { repository, clock, historyTtlMillis } = this.options;
     const record = stored.record;
     if (isEndState(record.status)) {
@@ -95,7 +104,7 @@ export class JobDriver {
       return;
     }
     if ((record.status === 'PENDING') && record.runningSince === null) {
-      await this.tryStartWaiting(stored);
+      await this.tryStartWaiting(stored, pass);
       return;
     }
     const next = settle(record, clock.now());
@@ -107,9 +116,11 @@ export class JobDriver {
   }
 
   /** job-schedule-strategy WAIT: a pending job starts once some node has its slots free (reserved atomically). */
-  private async tryStartWaiting(stored: StoredJob): Promise<void> {
+  private async tryStartWaiting(stored: StoredJob, pass: TickPass): Promise<void> {
     const { repository, slots, clock } = this.options;
-    const grant = await slots.reserve(stored.record.jobId, slotsRequired(stored.record.plan), 'start');
+    const needed = slotsRequired(stored.record.plan);
+    const grant = needed < pass.noRoomFor ? await slots.reserve(stored.record.jobId, needed, 'start') : null;
+    if (!grant) pass.noRoomFor = Math.min(pass.noRoomFor, needed);
     try {
       const now = clock.now();
       await repository.updateRunning(stored.record.jobId, (current) => {
