@@ -16,6 +16,8 @@ export interface NodeInfo {
   startTime: number;
   tags: Record<string, string>;
   slots: { total: number; dynamic: boolean };
+  /** Bumped by every heartbeat: peers that see it stall probe the node (see the server's PeerWatch). */
+  heartbeatSeq?: number;
   /**
    * The node's latest process figures, refreshed by its heartbeat, so any node can answer
    * system-monitoring-information for all of them without calling the others.

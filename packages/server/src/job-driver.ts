@@ -6,9 +6,12 @@ import type { JobLog } from './services/job-log.js';
 import { jobLogLines } from './services/job-log-lines.js';
 import type { JobService } from './services/job-service.js';
 import type { SlotScheduler } from './services/slot-scheduler.js';
+import type { PeerWatch } from './peer-watch.js';
 
 export interface DriverOptions {
   nodeId: string;
+  /** Tells dead peers before their registry entries expire; without it only the TTL does. */
+  peerWatch?: PeerWatch;
   repository: JobRepository;
   registry: NodeRegistry;
   jobs: JobService;
@@ -138,8 +141,14 @@ export class JobDriver {
    * more; a full scan now and then catches owners this node never saw (it started later).
    */
   private async adoptOrphans(): Promise<void> {
-    const { repository, registry, nodeId, clock } = this.options;
-    const live = new Set((await registry.list()).map((n) => n.nodeId));
+    const { repository, registry, nodeId, clock, peerWatch } = this.options;
+    const listed = await registry.list();
+    const dead = peerWatch ? await peerWatch.provenDead(listed, nodeId) : new Set<string>();
+    for (const id of dead) {
+      if (!this.knownNodes.has(id)) continue;
+      this.options.logger.info({ nodeId: id }, 'peer stopped heartbeating and refuses connections: adopting its jobs');
+    }
+    const live = new Set(listed.map((n) => n.nodeId).filter((id) => !dead.has(id)));
     if (!live.has(nodeId)) return; // not registered (yet): adopting now could take jobs from live nodes
     const vanished = [...this.knownNodes].filter((id) => !live.has(id));
     this.knownNodes = live;

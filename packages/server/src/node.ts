@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { hostname } from 'node:os';
-import { ClusterClock, connectCluster, HEARTBEAT_MILLIS, JobRepository, MAPS, NodeRegistry, SlotLedger, type HazelcastClient, type NodeInfo } from '@seatunnel-sim/cluster';
+import { ClusterClock, connectCluster, HEARTBEAT_MILLIS, NODE_TTL_MILLIS, JobRepository, MAPS, NodeRegistry, SlotLedger, type HazelcastClient, type NodeInfo } from '@seatunnel-sim/cluster';
 import { createApp } from './app.js';
 import { hardenServer, httpServerOptions } from './http/server-options.js';
 import type { NodeConfig } from './config.js';
@@ -11,11 +11,18 @@ import { bindPort } from './port-binding.js';
 import { FileJobLog } from './services/job-log.js';
 import { JobService } from './services/job-service.js';
 import { SlotScheduler } from './services/slot-scheduler.js';
+import { PeerWatch, probeTcp } from './peer-watch.js';
 import { LogService } from './services/log-service.js';
 import { NodeService } from './services/node-service.js';
 import { ProcessHealth } from './services/process-health.js';
 import { TelemetryService } from './services/telemetry-service.js';
 import type { Services } from './services/services.js';
+
+/**
+ * A peer whose heartbeat has not moved for two beats is probed; a refused connection to its REST
+ * port adopts its jobs without waiting for its registry entry to expire (NODE_TTL_MILLIS).
+ */
+const PEER_SUSPECT_MILLIS = Math.min(2 * HEARTBEAT_MILLIS, NODE_TTL_MILLIS);
 
 export interface RunningNode {
   readonly info: NodeInfo;
@@ -106,6 +113,7 @@ export async function startNode(config: NodeConfig, logger: Logger = createLogge
 
   const driver = new JobDriver({
     nodeId,
+    peerWatch: new PeerWatch({ suspectAfterMillis: PEER_SUSPECT_MILLIS, probe: probeTcp }),
     repository,
     registry,
     jobs,
@@ -140,12 +148,13 @@ export async function startNode(config: NodeConfig, logger: Logger = createLogge
     tags: config.node.tags,
     slots: { total: config.seatunnel.engine['slot-service']['slot-num'], dynamic: config.seatunnel.engine['slot-service']['dynamic-slot'] },
     health: health.sample(),
+    heartbeatSeq: 0,
   };
   await registry.heartbeat(info);
   ready = true;
   const heartbeat = setInterval(() => {
     if (info) {
-      info = { ...info, health: health.sample() };
+      info = { ...info, health: health.sample(), heartbeatSeq: (info.heartbeatSeq ?? 0) + 1 };
       registry.heartbeat(info).catch((error: unknown) => logger.warn({ err: error }, 'heartbeat failed'));
     }
   }, HEARTBEAT_MILLIS);
