@@ -23,11 +23,13 @@ export interface PeerWatchOptions {
  * busy peer, so on its own it makes failover wait up to ~3 s. But a peer that was killed leaves
  * evidence sooner: its heartbeats stop and its REST port refuses connections (nothing listens
  * there any more). A peer whose heartbeat stalls is probed; only a refused connection counts as
- * proof. A frozen or overloaded peer still has its listening socket (the kernel accepts for it),
- * an unreachable one gives no answer: both are left to the TTL.
+ * proof, and only from a peer that accepted a connection when it was first seen (so a wrong
+ * advertised address can never look like a death). A frozen or overloaded peer still has its
+ * listening socket (the kernel accepts for it), an unreachable one gives no answer: both are left
+ * to the TTL.
  */
 export class PeerWatch {
-  private readonly seen = new Map<string, { seq: number | undefined; since: number }>();
+  private readonly seen = new Map<string, { seq: number | undefined; since: number; reachable: boolean }>();
   private readonly now: () => number;
 
   constructor(private readonly options: PeerWatchOptions) {
@@ -39,18 +41,28 @@ export class PeerWatch {
     const now = this.now();
     const listed = new Set(peers.map((p) => p.nodeId));
     for (const id of this.seen.keys()) if (!listed.has(id)) this.seen.delete(id);
-    const suspects: WatchedPeer[] = [];
-    for (const peer of peers) {
-      if (peer.nodeId === selfId) continue;
+    const others = peers.filter((peer) => peer.nodeId !== selfId && peer.heartbeatSeq !== undefined);
+    const probes: Promise<string | null>[] = [];
+    for (const peer of others) {
       const last = this.seen.get(peer.nodeId);
-      if (!last || last.seq !== peer.heartbeatSeq || peer.heartbeatSeq === undefined) {
-        this.seen.set(peer.nodeId, { seq: peer.heartbeatSeq, since: now });
-      } else if (now - last.since >= this.options.suspectAfterMillis) {
-        suspects.push(peer);
+      if (!last) {
+        probes.push(this.firstSight(peer, now));
+      } else if (last.seq !== peer.heartbeatSeq) {
+        this.seen.set(peer.nodeId, { ...last, seq: peer.heartbeatSeq, since: now });
+      } else if (last.reachable && now - last.since >= this.options.suspectAfterMillis) {
+        probes.push(this.options.probe(peer.host, peer.port).then((result) => (result === 'refused' ? peer.nodeId : null)));
       }
     }
-    const results = await Promise.all(suspects.map(async (peer) => ({ peer, result: await this.options.probe(peer.host, peer.port) })));
-    return new Set(results.filter((r) => r.result === 'refused').map((r) => r.peer.nodeId));
+    return new Set((await Promise.all(probes)).filter((id): id is string => id !== null));
+  }
+
+  /** Remembers a new peer and whether its address answers at all; a new peer is never proven dead. */
+  private async firstSight(peer: WatchedPeer, now: number): Promise<null> {
+    this.seen.set(peer.nodeId, { seq: peer.heartbeatSeq, since: now, reachable: false });
+    const reachable = (await this.options.probe(peer.host, peer.port)) === 'accepted';
+    const entry = this.seen.get(peer.nodeId);
+    if (entry) entry.reachable = reachable;
+    return null;
   }
 }
 
