@@ -18,6 +18,14 @@ const toValue = (record: JobRecord): HazelcastJsonValue => new HazelcastJsonValu
 const fromValue = (value: HazelcastJsonValue): JobRecord => decodeJob(value.toString());
 
 /** What an update function decides: a new record to commit, or nothing to change. */
+/** How long a job stays in history once archived. */
+export interface HistoryTerms {
+  /** Simulation-clock ms after which the job leaves history (see removeExpiredFinished). */
+  expiresAt: number;
+  /** The history entry's Hazelcast TTL (wall-clock ms): the backstop when nobody sweeps. */
+  entryTtlMillis: number;
+}
+
 export type JobMutation = (current: JobRecord) => JobRecord | null;
 
 const MAX_CAS_ATTEMPTS = 50;
@@ -283,24 +291,37 @@ export class JobRepository {
    * owner or by whoever adopts its jobs) finishes moving with `completeArchive`. Returns false
    * when someone changed the job first (the caller re-reads and tries again later).
    */
-  async moveToHistory(current: StoredJob, ended: JobRecord, ttlMillis: number): Promise<boolean> {
-    const committed = { ...ended, version: current.record.version + 1 };
+  async moveToHistory(current: StoredJob, ended: JobRecord, terms: HistoryTerms): Promise<boolean> {
+    const committed = { ...ended, version: current.record.version + 1, expiresAt: terms.expiresAt };
     const value = toValue(committed);
     if (!(await this.writing(ended.jobId, () => this.running.replaceIfSame(ended.jobId, current.raw, value)))) return false;
-    await this.completeArchive({ record: committed, raw: value, where: 'running' }, ttlMillis);
+    await this.completeArchive({ record: committed, raw: value, where: 'running' }, terms);
     return true;
   }
 
-  /** Steps (2) and (3) of moveToHistory for a running entry already in an end state. */
-  async completeArchive(stored: StoredJob, ttlMillis: number): Promise<void> {
+  /**
+   * Steps (2) and (3) of moveToHistory for a running entry already in an end state. The history
+   * entry keeps the deadline the record already carries (set in step 1), else gets `terms`'.
+   */
+  async completeArchive(stored: StoredJob, terms: HistoryTerms): Promise<void> {
     const jobId = stored.record.jobId;
-    await this.writing(jobId, () => this.finished.set(jobId, stored.raw, ttlMillis));
+    const value = stored.record.expiresAt === undefined ? toValue({ ...stored.record, expiresAt: terms.expiresAt }) : stored.raw;
+    await this.writing(jobId, () => this.finished.set(jobId, value, terms.entryTtlMillis));
     await this.writing(jobId, () => this.running.remove(jobId, stored.raw));
   }
 
+  /**
+   * Drops the history entries whose retention ended by `now` (simulation-clock ms): retention
+   * follows the simulation clock, which `/_sim` can move ahead of the entries' own Hazelcast TTL.
+   * Each entry keeps the deadline its archiving node gave it; idempotent, so any node may sweep.
+   */
+  async removeExpiredFinished(now: number): Promise<void> {
+    await this.finished.removeAll(Predicates.lessEqual('expiresAt', now));
+  }
+
   /** Writes a job straight into history (a job refused at submit). */
-  async putFinished(record: JobRecord, ttlMillis: number): Promise<void> {
-    await this.writing(record.jobId, () => this.finished.set(record.jobId, toValue(record), ttlMillis));
+  async putFinished(record: JobRecord, terms: HistoryTerms): Promise<void> {
+    await this.writing(record.jobId, () => this.finished.set(record.jobId, toValue({ ...record, expiresAt: terms.expiresAt }), terms.entryTtlMillis));
   }
 
   /** Replaces a running entry by compare-and-set (restoring an ended job from its savepoint). */

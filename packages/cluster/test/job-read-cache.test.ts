@@ -81,7 +81,7 @@ describe('JobRepository.lookup against a real Hazelcast member', () => {
 
     // This node's own write: visible to the very next lookup.
     const stored = (await reader.getRunning(job.jobId))!;
-    await reader.moveToHistory(stored, { ...stored.record, status: 'CANCELED', finishTime: Date.now() }, 60_000);
+    await reader.moveToHistory(stored, { ...stored.record, status: 'CANCELED', finishTime: Date.now() }, { expiresAt: Date.now() + 60_000, entryTtlMillis: 60_000 });
     const after = await reader.lookup(job.jobId);
     assert.equal(after?.where, 'finished');
     assert.equal(after?.record.status, 'CANCELED');

@@ -53,7 +53,7 @@ describe('JobRepository against a real Hazelcast member', () => {
     await repos[0]!.insertRunning(job);
     const stored = (await repos[0]!.getRunning(job.jobId))!;
     const ended = { ...stored.record, status: 'FINISHED' as const, finishTime: Date.now() };
-    const results = await Promise.all(repos.map((r) => r.moveToHistory(stored, ended, 60_000)));
+    const results = await Promise.all(repos.map((r) => r.moveToHistory(stored, ended, { expiresAt: Date.now() + 60_000, entryTtlMillis: 60_000 })));
     assert.deepEqual(results.filter(Boolean).length, 1);
     assert.equal(await repos[1]!.getRunning(job.jobId), null);
     assert.equal((await repos[1]!.get(job.jobId))?.where, 'finished');

@@ -29,6 +29,11 @@ export interface JobRecord {
   /** Rows per source table produced before `runningSince` (restored from a savepoint/checkpoint). */
   restoredRows: Record<string, number>;
   errorMsg: string | null;
+  /**
+   * Set when the job goes into history: the simulation-clock ms after which it leaves it
+   * (`history-job-expire-minutes` after it ended).
+   */
+  expiresAt?: number;
 }
 
 /** dueAt of a job whose status changes only on request (streaming, or already ended). */

@@ -7,6 +7,7 @@ import { jobLogLines } from './services/job-log-lines.js';
 import type { JobService } from './services/job-service.js';
 import type { SlotScheduler } from './services/slot-scheduler.js';
 import type { PeerWatch } from './peer-watch.js';
+import type { HistoryRetention } from './services/history-retention.js';
 
 export interface DriverOptions {
   nodeId: string;
@@ -19,7 +20,7 @@ export interface DriverOptions {
   clock: Clock;
   logger: Logger;
   jobLog: () => JobLog;
-  historyTtlMillis: number;
+  history: HistoryRetention;
   intervalMillis?: number;
   /** A full scan for orphans (jobs of nodes this node never saw) runs this often. */
   fullOrphanScanMillis?: number;
@@ -42,6 +43,9 @@ export class JobDriver {
   private running: Promise<void> | undefined;
   private knownNodes = new Set<string>();
   private lastFullScan = 0;
+  private lastSweep = 0;
+  /** Whether this node was the oldest live node at the last pass. */
+  private isMaster = false;
   private failingSince: number | undefined;
   private lastFailureLog = 0;
 
@@ -51,7 +55,7 @@ export class JobDriver {
     const interval = this.options.intervalMillis ?? 250;
     this.timer = setInterval(() => {
       if (this.running) return;
-      this.running = this.tick()
+      this.running = this.tick(false)
         .then(() => {
           if (this.failingSince !== undefined) this.options.logger.info('job driver recovered');
           this.failingSince = undefined;
@@ -80,10 +84,24 @@ export class JobDriver {
     await this.running;
   }
 
-  /** One pass; exposed for tests. */
-  async tick(): Promise<void> {
+  /**
+   * One pass. The timer's passes leave the history sweep to the master (one sweep per simulated
+   * second for the cluster); an explicit pass (`/_sim/driver/tick`, `/_sim/clock/advance`) sweeps
+   * too, so a test sees the effect of a clock jump as soon as the call returns.
+   */
+  async tick(explicit = true): Promise<void> {
     await this.adoptOrphans();
     await this.commitDue();
+    if (explicit || this.isMaster) await this.sweepHistory(explicit);
+  }
+
+  /** Drops history entries older than the retention by the simulation clock. */
+  private async sweepHistory(force: boolean): Promise<void> {
+    const { repository, clock } = this.options;
+    const now = clock.now();
+    if (!force && now - this.lastSweep < 1_000) return;
+    this.lastSweep = now;
+    await repository.removeExpiredFinished(now);
   }
 
   private async commitDue(): Promise<void> {
@@ -99,11 +117,11 @@ export class JobDriver {
   }
 
   private async commitOne(stored: StoredJob, pass: TickPass): Promise<void> {
-    const { repository, clock, historyTtlMillis } = this.options;
+    const { repository, clock, history } = this.options;
     const record = stored.record;
     if (isEndState(record.status)) {
       // Ended but not yet archived (a node died mid-move): finish the move.
-      await repository.completeArchive(stored, historyTtlMillis);
+      await repository.completeArchive(stored, history.termsFor(record, clock.now()));
       return;
     }
     if ((record.status === 'PENDING') && record.runningSince === null) {
@@ -113,7 +131,7 @@ export class JobDriver {
     const next = settle(record, clock.now());
     if (!next) return;
     const done = isEndState(next.status)
-      ? await repository.moveToHistory(stored, next, historyTtlMillis)
+      ? await repository.moveToHistory(stored, next, history.termsFor(next, clock.now()))
       : (await repository.updateRunning(record.jobId, (current) => (current.version === record.version ? next : null)))?.changed;
     if (done) this.log(record.jobId, jobLogLines.transition(record, record.status, next.status));
   }
@@ -149,6 +167,7 @@ export class JobDriver {
       this.options.logger.info({ nodeId: id }, 'peer stopped heartbeating and refuses connections: adopting its jobs');
     }
     const live = new Set(listed.map((n) => n.nodeId).filter((id) => !dead.has(id)));
+    this.isMaster = listed.find((n) => live.has(n.nodeId))?.nodeId === nodeId;
     if (!live.has(nodeId)) return; // not registered (yet): adopting now could take jobs from live nodes
     const vanished = [...this.knownNodes].filter((id) => !live.has(id));
     this.knownNodes = live;

@@ -12,6 +12,7 @@ import { FileJobLog } from './services/job-log.js';
 import { JobService } from './services/job-service.js';
 import { SlotScheduler } from './services/slot-scheduler.js';
 import { PeerWatch, probeTcp } from './peer-watch.js';
+import { HistoryRetention } from './services/history-retention.js';
 import { LogService } from './services/log-service.js';
 import { NodeService } from './services/node-service.js';
 import { ProcessHealth } from './services/process-health.js';
@@ -82,7 +83,7 @@ export async function startNode(config: NodeConfig, logger: Logger = createLogge
     if (!info) throw new Error('node not started');
     return info;
   };
-  const historyTtlMillis = config.seatunnel.engine['history-job-expire-minutes'] * 60_000;
+  const history = new HistoryRetention(config.seatunnel.engine['history-job-expire-minutes'], clock.speed);
   const slots = new SlotScheduler({ repository, registry, ledger, clock, nodeId });
   const jobs = new JobService({
     repository,
@@ -92,7 +93,7 @@ export async function startNode(config: NodeConfig, logger: Logger = createLogge
     nodeId,
     jobLog: () => services.jobLog,
     scheduleStrategy: config.seatunnel.engine['job-schedule-strategy'],
-    historyTtlMillis,
+    history,
   });
   const services: Services = {
     config,
@@ -121,7 +122,7 @@ export async function startNode(config: NodeConfig, logger: Logger = createLogge
     clock,
     logger,
     jobLog: () => services.jobLog,
-    historyTtlMillis,
+    history,
   });
   const server: Server = hardenServer(createServer(httpServerOptions(config.api)));
   const app = createApp(services, logger, () => ready && clusterConnected, config.simulation['admin-api'] ? { clock, tick: () => driver.tick() } : null);

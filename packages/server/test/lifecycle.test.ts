@@ -177,4 +177,30 @@ describe('history expiry (history-job-expire-minutes)', () => {
       await nodes.stop();
     }
   });
+
+  it('follows the simulation clock: advancing it past the retention drops finished jobs at once, and their ids are free again', async () => {
+    // A member of its own: the clock jumps 10 simulated minutes, which no other test should see.
+    const nodes = await startTestNodes(1, 28710, { SEATUNNEL_SIM_ADMIN_API: 'true', SEATUNNEL_SIM_HISTORY_EXPIRE_MINUTES: '10' }, 25965);
+    try {
+      const url = nodes.nodes[0]!.url;
+      const advance = (seconds: number) => post(`${url}/_sim/clock/advance`, { seconds });
+      const id = nextId();
+      await post(`${url}${V1}/submit-job?jobId=${id}`, BATCH(5));
+      await advance(2);
+      assert.equal((await call(`${url}${V1}/job-info/${id}`)).json().jobStatus, 'FINISHED');
+      assert.equal((await call(`${url}/overview`)).json().finishedJobs, '1');
+      await advance(9 * 60);
+      assert.equal((await call(`${url}${V1}/job-info/${id}`)).json().jobStatus, 'FINISHED', 'kept for 10 simulated minutes');
+      await advance(60);
+      assert.deepEqual((await call(`${url}${V1}/job-info/${id}`)).json(), { jobId: id });
+      assert.deepEqual((await call(`${url}${V1}/finished-jobs`)).json(), []);
+      assert.equal((await call(`${url}/overview`)).json().finishedJobs, '0');
+      // Gone from history, the id is unknown again: submitting it starts a new job, not a refusal.
+      const again = await post(`${url}${V1}/submit-job?jobId=${id}`, BATCH(5));
+      assert.equal(again.status, 200, again.text);
+      assert.equal((await call(`${url}${V1}/job-info/${id}`)).json().jobStatus, 'RUNNING');
+    } finally {
+      await nodes.stop();
+    }
+  });
 });

@@ -19,6 +19,7 @@ import type { Clock } from '../sim-clock.js';
 import type { JobLog } from './job-log.js';
 import { jobLogLines } from './job-log-lines.js';
 import type { SlotGrant, SlotScheduler } from './slot-scheduler.js';
+import type { HistoryRetention } from './history-retention.js';
 
 /** A job and what it looks like now. */
 export interface JobAtNow {
@@ -46,7 +47,7 @@ export interface JobServiceOptions {
   nodeId: string;
   jobLog: () => JobLog;
   scheduleStrategy: 'REJECT' | 'WAIT';
-  historyTtlMillis: number;
+  history: HistoryRetention;
 }
 
 /**
@@ -132,7 +133,7 @@ export class JobService {
     const jobId = record.jobId;
     if (placement === 'reject') {
       // Refused for lack of slots: straight to history as FAILED, as SeaTunnel's JobMaster does.
-      await this.repository.putFinished(record, this.options.historyTtlMillis);
+      await this.repository.putFinished(record, this.options.history.termsFor(record, this.options.clock.now()));
       return { jobId, jobName: record.jobName };
     }
     let started: boolean;
