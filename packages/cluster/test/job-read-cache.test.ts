@@ -87,6 +87,32 @@ describe('JobRepository.lookup against a real Hazelcast member', () => {
     assert.equal(after?.record.status, 'CANCELED');
   });
 
+  it('a history sweep removes exactly the expired entries, and other nodes stop finding them', async () => {
+    const [reader, writer] = repos;
+    const archive = async (expiresAt: number): Promise<string> => {
+      const job = record();
+      await writer.insertRunning(job);
+      const stored = (await writer.getRunning(job.jobId))!;
+      await writer.moveToHistory(stored, { ...stored.record, status: 'CANCELED', finishTime: Date.now() }, { expiresAt, entryTtlMillis: 60_000 });
+      return job.jobId;
+    };
+    const expired = await archive(Date.now() - 1);
+    const kept = await archive(Date.now() + 60_000);
+    assert.equal((await reader.lookup(expired))?.where, 'finished', 'cached on the reader');
+    await writer.removeExpiredFinished(Date.now());
+    const sweptAt = Date.now();
+    let seen = await reader.lookup(expired);
+    for (let i = 0; i < 100 && seen !== null; i++) {
+      await sleep(5);
+      seen = await reader.lookup(expired);
+    }
+    assert.equal(seen, null, 'the removal reached the reader\'s cache');
+    // Sooner than the cache's 1 s max age: the member's removal events are what dropped it.
+    assert.ok(Date.now() - sweptAt < 500, `seen after ${Date.now() - sweptAt} ms`);
+    assert.equal((await reader.lookup(kept))?.where, 'finished');
+    assert.equal(await writer.getFinished(expired), null);
+  });
+
   it('answers unknown ids with null and does not cache them', async () => {
     const job = record();
     assert.equal(await repos[0].lookup(job.jobId), null);
