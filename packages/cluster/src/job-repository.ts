@@ -17,7 +17,6 @@ export interface StoredJob {
 const toValue = (record: JobRecord): HazelcastJsonValue => new HazelcastJsonValue(encodeJob(record));
 const fromValue = (value: HazelcastJsonValue): JobRecord => decodeJob(value.toString());
 
-/** What an update function decides: a new record to commit, or nothing to change. */
 /** How long a job stays in history once archived. */
 export interface HistoryTerms {
   /** Simulation-clock ms after which the job leaves history (see removeExpiredFinished). */
@@ -26,6 +25,7 @@ export interface HistoryTerms {
   entryTtlMillis: number;
 }
 
+/** What an update function decides: a new record to commit, or nothing to change. */
 export type JobMutation = (current: JobRecord) => JobRecord | null;
 
 const MAX_CAS_ATTEMPTS = 50;

@@ -1,5 +1,6 @@
 import type { JobRecord } from './job-record.js';
 import type { JobStatus } from './job-status.js';
+import { slotsRequired } from './new-job.js';
 
 /**
  * Slot accounting for fixed `slot-num` nodes. Slots held are derived from the jobs themselves (a
@@ -64,13 +65,9 @@ export function activeReservations(reservations: readonly SlotReservation[], now
   return reservations.filter((r) => r.leaseUntil > now);
 }
 
-/** Slots held per owner node by the given jobs. */
-export function slotsHeldByOwner(jobs: Iterable<ProjectedJob>, slotsOf: (record: JobRecord) => number): Map<string, number> {
-  const held = new Map<string, number>();
-  for (const job of jobs) {
-    if (holdsSlots(job)) held.set(job.record.owner, (held.get(job.record.owner) ?? 0) + slotsOf(job.record));
-  }
-  return held;
+/** Slots the job occupies on its owner right now: its slotsRequired while it holds them, else 0. */
+export function slotsHeld(job: ProjectedJob): number {
+  return holdsSlots(job) ? slotsRequired(job.record.plan) : 0;
 }
 
 export interface SlotUsage {

@@ -7,7 +7,7 @@ import {
   holdsSlots,
   isSettled,
   newJobRecord,
-  slotsHeldByOwner,
+  slotsHeld,
   type JobStatus,
   type ProjectedJob,
   type SlotNode,
@@ -42,9 +42,11 @@ describe('slot accounting', () => {
     for (const status of ['FINISHED', 'CANCELED', 'FAILED', 'SAVEPOINT_DONE'] as const) assert.equal(holdsSlots(job('1', 'a', status)), false, status);
   });
 
-  it('sums held slots per owner', () => {
-    const held = slotsHeldByOwner([job('1', 'a', 'RUNNING'), job('2', 'a', 'RUNNING'), job('3', 'b', 'FINISHED'), job('4', 'b', 'CANCELING')], () => 2);
-    assert.deepEqual(Object.fromEntries(held), { a: 4, b: 2 });
+  it('a job holding slots holds its slotsRequired (the docs example: parallelism 1, one pipeline), else none', () => {
+    assert.equal(slotsHeld(job('1', 'a', 'RUNNING')), 1);
+    assert.equal(slotsHeld(job('2', 'a', 'CANCELING')), 1);
+    assert.equal(slotsHeld(job('3', 'b', 'FINISHED')), 0);
+    assert.equal(slotsHeld(job('4', 'b', 'PENDING', { runningSince: null })), 0);
   });
 
   it('a reservation counts until its job is visible, so no job is counted twice or not at all', () => {

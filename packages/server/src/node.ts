@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { hostname } from 'node:os';
-import { ClusterClock, connectCluster, HEARTBEAT_MILLIS, NODE_TTL_MILLIS, JobRepository, MAPS, NodeRegistry, SlotLedger, type HazelcastClient, type NodeInfo } from '@seatunnel-sim/cluster';
+import { ClusterClock, connectCluster, HEARTBEAT_MILLIS, JobRepository, MAPS, NodeRegistry, SlotLedger, type HazelcastClient, type NodeInfo } from '@seatunnel-sim/cluster';
 import { createApp } from './app.js';
 import { hardenServer, httpServerOptions } from './http/server-options.js';
 import type { NodeConfig } from './config.js';
@@ -21,9 +21,9 @@ import type { Services } from './services/services.js';
 
 /**
  * A peer whose heartbeat has not moved for two beats is probed; a refused connection to its REST
- * port adopts its jobs without waiting for its registry entry to expire (NODE_TTL_MILLIS).
+ * port adopts its jobs without waiting for its registry entry to expire (NODE_TTL_MILLIS, 3 s).
  */
-const PEER_SUSPECT_MILLIS = Math.min(2 * HEARTBEAT_MILLIS, NODE_TTL_MILLIS);
+const PEER_SUSPECT_MILLIS = 2 * HEARTBEAT_MILLIS;
 
 export interface RunningNode {
   readonly info: NodeInfo;

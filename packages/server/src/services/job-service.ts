@@ -1,12 +1,12 @@
 import {
   buildPlan,
   finalRows,
-  holdsSlots,
   isEndState,
   jobAlreadySubmitted,
   newJobRecord,
   projectJob,
   requestStop,
+  slotsHeld,
   slotsRequired,
   type JobPlan,
   type JobRecord,
@@ -321,7 +321,7 @@ export class JobService {
             continue;
           }
           summary.running++;
-          if (holdsSlots({ record, status: job.snapshot.status })) summary.slots[record.owner] = (summary.slots[record.owner] ?? 0) + slotsRequired(record.plan);
+          summary.slots[record.owner] = (summary.slots[record.owner] ?? 0) + slotsHeld({ record, status: job.snapshot.status });
         }
       }
       return summary;

@@ -4,8 +4,7 @@ import {
   chooseNode,
   projectJob,
   RESERVATION_LEASE_MILLIS,
-  slotsHeldByOwner,
-  slotsRequired,
+  slotsHeld,
   type ProjectedJob,
   type SlotReservation,
   type SlotUsage,
@@ -94,9 +93,11 @@ export class SlotScheduler {
     const held = new Map<string, number>();
     const reservedJobs = new Map<string, ProjectedJob>();
     for await (const page of this.options.repository.scanRunning()) {
-      const jobs = page.map((record): ProjectedJob => ({ record, status: projectJob(record, now).status }));
-      for (const [owner, slots] of slotsHeldByOwner(jobs, (record) => slotsRequired(record.plan))) held.set(owner, (held.get(owner) ?? 0) + slots);
-      for (const job of jobs) if (reservedIds.has(job.record.jobId)) reservedJobs.set(job.record.jobId, job);
+      for (const record of page) {
+        const job: ProjectedJob = { record, status: projectJob(record, now).status };
+        held.set(record.owner, (held.get(record.owner) ?? 0) + slotsHeld(job));
+        if (reservedIds.has(record.jobId)) reservedJobs.set(record.jobId, job);
+      }
     }
     return { held, reservations, reservedJobs };
   }
