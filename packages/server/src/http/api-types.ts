@@ -15,6 +15,10 @@ export interface ApiRequest {
   query: Record<string, string>;
   /** The body as UTF-8 text ("" when empty); read lazily, within the configured limit. */
   body(): Promise<string>;
+  /** The same body as bytes (multipart uploads); shares the one read with body(). */
+  bodyBytes(): Promise<Buffer>;
+  /** The Content-Type header as sent (undefined when absent). */
+  contentType: string | undefined;
 }
 
 /** What a route handler returns; rendered in one place. */
@@ -22,7 +26,8 @@ export type ApiResponse =
   | { kind: 'json'; status?: number; value: unknown }
   /** Pre-serialised JSON, for answers that must keep 64-bit numbers exact. */
   | { kind: 'raw-json'; status?: number; text: string }
-  | { kind: 'text'; status?: number; text: string; contentType: string }
+  /** `latin1`: encoded as ISO-8859-1 (characters beyond it as `?`, as Jetty's writer does); default UTF-8. */
+  | { kind: 'text'; status?: number; text: string; contentType: string; charset?: 'latin1' }
   /** JSON written piece by piece as it is produced (listings too large to hold as one string). */
   | { kind: 'json-stream'; status?: number; chunks: AsyncIterable<string> }
   | { kind: 'empty'; status: number };
