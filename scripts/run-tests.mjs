@@ -2,7 +2,8 @@
 // The test harness behind `npm test`: starts one real Hazelcast member for the integration suites,
 // runs every compiled test file with node's test runner, and always stops the member again.
 // Usage: node scripts/run-tests.mjs [suite...]   (default: every suite that needs no Docker)
-// Suites: unit, integration, cluster, hostile (hostile input + fuzzing), faults (kills members/nodes), e2e.
+// Suites: unit, integration, cluster, hostile (hostile input + fuzzing), faults (kills members/nodes),
+// conformance, differential (a real SeaTunnel engine and recorded answers), e2e.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -31,6 +32,9 @@ const SUITES = {
   faults: () => testFiles(join(root, 'test/dist/faults')),
   // Black-box REST checks (test/conformance) against a local cluster the suite starts itself.
   conformance: () => testFiles(join(root, 'test/dist/conformance')),
+  // A real SeaTunnel 2.3.8 engine (scripts/seatunnel/fetch.sh) against the simulator, and the
+  // recorded answers of real engines replayed (test/differential).
+  differential: () => testFiles(join(root, 'test/dist/differential')),
 };
 
 // Suites that need Docker and the images of scripts/offline-images.sh run only when named

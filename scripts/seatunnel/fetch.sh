@@ -2,8 +2,8 @@
 # Fetches a real Apache SeaTunnel (Zeta) engine from Maven Central into the git-ignored cache and
 # lays it out as a SEATUNNEL_HOME:
 #   .cache/seatunnel-<version>/lib/          engine jars (scripts/seatunnel/pom.xml, transitive)
-#   .cache/seatunnel-<version>/connectors/   connector-fake, connector-console (non-transitive)
-#                                            + plugin-mapping.properties naming them
+#   .cache/seatunnel-<version>/connectors/   connector-fake, connector-console (non-transitive),
+#                                            seatunnel-transforms-v2 + plugin-mapping.properties naming them
 # Idempotent: a second run finds the finished home and does nothing. Only 2.3.8 is known to work
 # (later versions are incomplete on Maven Central).
 set -euo pipefail
@@ -12,7 +12,7 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 home="$root/.cache/seatunnel-$version"
 marker="$home/.complete"
 # The marker names the version and the pom it was fetched with: editing the pom refetches.
-stamp="seatunnel $version, pom sha256 $(sha256sum "$root/scripts/seatunnel/pom.xml" | cut -d' ' -f1)"
+stamp="seatunnel $version, pom+fetch sha256 $(cat "$root/scripts/seatunnel/pom.xml" "$0" | sha256sum | cut -d' ' -f1)"
 if [[ -f "$marker" && "$(head -n 1 "$marker")" == "$stamp" ]]; then
   echo "seatunnel: $home already present"
   exit 0
@@ -36,11 +36,19 @@ if ! mvn -q -B -f "$root/scripts/seatunnel/pom.xml" dependency:copy-dependencies
 fi
 rm -f "$staging/mvn.log"
 
-# How SeaTunnel finds a connector jar (connectors/<name>-<version>.jar) for a plugin name.
-cat > "$staging/connectors/plugin-mapping.properties" <<MAPPING
-seatunnel.source.FakeSource = connector-fake
-seatunnel.sink.Console = connector-console
-MAPPING
+# SeaTunnel's own distribution keeps the transforms next to the connectors (up to 2.3.11), found
+# through the mapping like any connector; an unknown transform name is then refused the same way.
+mv "$staging/lib/seatunnel-transforms-v2-$version.jar" "$staging/connectors/"
+
+# How SeaTunnel finds a connector jar (connectors/<name>-<version>.jar) for a plugin name: the
+# installed ones only, so every other name is refused as on an engine without that connector.
+{
+  echo "seatunnel.source.FakeSource = connector-fake"
+  echo "seatunnel.sink.Console = connector-console"
+  for transform in Sql FieldMapper Filter FilterRowKind JsonPath Replace Split Copy DynamicCompile LLM Embedding; do
+    echo "seatunnel.transform.$transform = seatunnel-transforms-v2"
+  done
+} > "$staging/connectors/plugin-mapping.properties"
 
 for jar in "$staging/lib/seatunnel-engine-server-$version.jar" \
            "$staging/connectors/connector-fake-$version.jar" "$staging/connectors/connector-console-$version.jar"; do
