@@ -44,7 +44,7 @@ describe('seatunnel-sim up (the CLI process)', () => {
     const nodes = rows.filter((r) => r.name.startsWith('node'));
     assert.deepEqual(nodes.map((n) => n.url), ['http://127.0.0.1:18080', 'http://127.0.0.1:18081', 'http://127.0.0.1:18082']);
 
-    const body = { env: { 'job.mode': 'STREAMING' }, source: [{ plugin_name: 'FakeSource', result_table_name: 'fake' }], sink: [{ plugin_name: 'Console' }] };
+    const body = { env: { 'job.mode': 'STREAMING' }, source: [{ plugin_name: 'FakeSource', result_table_name: 'fake', schema: { fields: { name: 'string', age: 'int' } } }], sink: [{ plugin_name: 'Console' }] };
     const submitted = await fetch(`${nodes[0]!.url}${V1}/submit-job?jobName=cli`, { method: 'POST', body: JSON.stringify(body) });
     const { jobId } = (await submitted.json()) as { jobId: string };
     for (const node of nodes) {

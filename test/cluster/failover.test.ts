@@ -33,7 +33,7 @@ describe('failover: kill -9 of a job owner mid-run', () => {
     for (let i = 0; i < 10; i++) {
       const body = {
         env: { 'job.mode': 'batch', 'sim.rows-per-second': 20, 'checkpoint.interval': 1000 },
-        source: [{ plugin_name: 'FakeSource', result_table_name: 'fake', 'row.num': 120 }],
+        source: [{ plugin_name: 'FakeSource', result_table_name: 'fake', 'row.num': 120, schema: { fields: { name: 'string', age: 'int' } } }],
         sink: [{ plugin_name: 'Console', source_table_name: ['fake'] }],
       };
       const response = await fetch(`${victim.url}${V1}/submit-job?jobName=failover-${i}`, { method: 'POST', body: JSON.stringify(body) });

@@ -6,7 +6,7 @@ import { startLocalCluster, type LocalCluster } from '@seatunnel-sim/cli';
 const V1 = '/hazelcast/rest/maps';
 const JOB = {
   env: { 'job.mode': 'batch', 'sim.rows-per-second': 10 },
-  source: [{ plugin_name: 'FakeSource', result_table_name: 'fake', 'row.num': 40 }],
+  source: [{ plugin_name: 'FakeSource', result_table_name: 'fake', 'row.num': 40, schema: { fields: { name: 'string', age: 'int' } } }],
   sink: [{ plugin_name: 'Console', source_table_name: ['fake'] }],
 };
 

@@ -45,6 +45,9 @@ describe('REST conformance (member + 3 nodes, v1 and v2)', () => {
         SEATUNNEL_SIM_DYNAMIC_SLOT: 'false',
         SEATUNNEL_SIM_SLOT_NUM: '20',
         SEATUNNEL_SIM_LOG_LEVEL: 'warn',
+        // Per-job log files (log4j2 routing) and telemetry: both off by default, as in SeaTunnel.
+        SEATUNNEL_SIM_SPLIT_JOB_LOGS: 'true',
+        SEATUNNEL_SIM_TELEMETRY: 'true',
       },
       nodeEnvAt: (index): Record<string, string> => (NODE_TAGS[index] ? { SEATUNNEL_SIM_NODE_TAGS: NODE_TAGS[index]! } : {}),
     });

@@ -6,10 +6,10 @@ import { SeaTunnelSimCluster, type StartedSeaTunnelSimCluster } from '@seatunnel
 const V1 = '/hazelcast/rest/maps';
 const BATCH = (rows: number, rate: number) => ({
   env: { 'job.mode': 'batch', 'sim.rows-per-second': rate, 'checkpoint.interval': 1000 },
-  source: [{ plugin_name: 'FakeSource', result_table_name: 'fake', 'row.num': rows }],
+  source: [{ plugin_name: 'FakeSource', result_table_name: 'fake', 'row.num': rows, schema: { fields: { name: 'string', age: 'int' } } }],
   sink: [{ plugin_name: 'Console', source_table_name: ['fake'] }],
 });
-const STREAM = { env: { 'job.mode': 'STREAMING' }, source: [{ plugin_name: 'FakeSource', result_table_name: 'fake' }], sink: [{ plugin_name: 'Console' }] };
+const STREAM = { env: { 'job.mode': 'STREAMING' }, source: [{ plugin_name: 'FakeSource', result_table_name: 'fake', schema: { fields: { name: 'string', age: 'int' } } }], sink: [{ plugin_name: 'Console' }] };
 
 async function getJson(url: string): Promise<any> {
   let response: Response;

@@ -14,9 +14,13 @@ export interface OverviewCounts {
   cancelledJobs: number;
 }
 
-/** The version SeaTunnel reports (from zeta.version.properties) and the placeholder commit it ships. */
-export const PROJECT_VERSION = '2.3.9';
-export const GIT_COMMIT_ABBREV = 'DeadD0d0';
+/** What the overview says of the release (zeta.version.properties). */
+export interface VersionFacts {
+  projectVersion: string;
+  gitCommitAbbrev: string;
+}
+
+const DEFAULT_VERSION: VersionFacts = { projectVersion: '2.3.9', gitCommitAbbrev: 'DeadD0d0' };
 
 /** A worker matches a tag filter when every pair equals one of its attributes (so an untagged worker never matches a non-empty filter). */
 export function matchesTags(workerTags: Record<string, string>, filter: Record<string, string>): boolean {
@@ -28,7 +32,12 @@ export function matchesTags(workerTags: Record<string, string>, filter: Record<s
  * workers and their slots; job counters are always cluster-wide. Fixed slots count `slot-num`
  * per worker; dynamic slots have no free pool, so their total is what is in use.
  */
-export function overviewView(workers: readonly WorkerSlots[], counts: OverviewCounts, filter: Record<string, string>): Record<string, string> {
+export function overviewView(
+  workers: readonly WorkerSlots[],
+  counts: OverviewCounts,
+  filter: Record<string, string>,
+  version: VersionFacts = DEFAULT_VERSION,
+): Record<string, string> {
   let totalSlot = 0;
   let unassignedSlot = 0;
   let matched = 0;
@@ -42,8 +51,8 @@ export function overviewView(workers: readonly WorkerSlots[], counts: OverviewCo
     }
   }
   return {
-    projectVersion: PROJECT_VERSION,
-    gitCommitAbbrev: GIT_COMMIT_ABBREV,
+    projectVersion: version.projectVersion,
+    gitCommitAbbrev: version.gitCommitAbbrev,
     totalSlot: String(totalSlot),
     unassignedSlot: String(unassignedSlot),
     runningJobs: String(counts.runningJobs),
@@ -62,22 +71,20 @@ export interface ClusterMember {
   local: boolean;
 }
 
-/** The Hazelcast version the simulated members report. */
-export const MEMBER_VERSION = '5.6.0';
 
 /**
  * Hazelcast's native `/hazelcast/rest/cluster` answer, which scripts poll to wait for cluster
  * formation. `connectionCount` counts client connections; `allConnectionCount` adds the
  * member-to-member connections (every other member, a full mesh).
  */
-export function clusterMembersView(members: readonly ClusterMember[], clientConnections: number): unknown {
+export function clusterMembersView(members: readonly ClusterMember[], clientConnections: number, memberVersion = '5.1.0'): unknown {
   return {
     members: members.map((m) => ({
       address: `[${m.host}]:${m.port}`,
       liteMember: false,
       localMember: m.local,
       uuid: m.uuid,
-      memberVersion: MEMBER_VERSION,
+      memberVersion,
     })),
     connectionCount: clientConnections,
     allConnectionCount: clientConnections + Math.max(0, members.length - 1),

@@ -1,5 +1,6 @@
-import { classCast, missPluginConfig, nullPointer } from './errors.js';
-import { isJsonObject, javaToString, LosslessNumber, type JsonObject, type JsonValue } from './json.js';
+import { classCast, missPluginConfig, nullPointerOn } from './errors.js';
+import { isJsonObject, javaToString, type JsonObject, type JsonValue } from './json.js';
+import { javaClass } from './java-class.js';
 import { requireJsonObject } from './json-map.js';
 
 /**
@@ -14,18 +15,6 @@ type Shade = (content: string) => string;
 const SHADES: Record<string, Shade> = {
   base64: (content) => Buffer.from(content, 'utf8').toString('base64'),
 };
-
-/** The Java class a parsed JSON value has after Jackson's `toMap`, as a ClassCastException names it. */
-function javaClass(value: JsonValue): string {
-  if (Array.isArray(value)) return 'java.util.ArrayList';
-  if (isJsonObject(value)) return 'java.util.LinkedHashMap';
-  if (typeof value === 'string') return 'java.lang.String';
-  if (typeof value === 'boolean') return 'java.lang.Boolean';
-  if (typeof value === 'bigint') return 'java.math.BigInteger';
-  if (value instanceof LosslessNumber) return /^-?\d+$/.test(value.toString()) ? 'java.math.BigInteger' : 'java.lang.Double';
-  if (typeof value === 'number') return Number.isInteger(value) ? (Math.abs(value) <= 2 ** 31 - 1 ? 'java.lang.Integer' : 'java.lang.Long') : 'java.lang.Double';
-  return 'java.lang.Object';
-}
 
 /** `(ArrayList<Map>) configMap.get(key)`: null passes the cast (and fails later), anything but a list does not. */
 function pluginList(config: JsonObject, key: string): JsonValue[] | null {
@@ -60,9 +49,10 @@ export function encryptConfig(body: JsonValue): JsonObject {
   const shade = SHADES[identifier] ?? ((content: string) => content);
   const sources = pluginList(config, 'source');
   const sinks = pluginList(config, 'sink');
-  if (sources === null) throw nullPointer();
+  // Java 17's helpful NullPointerException names the list (a real 2.3.8 engine, captures/2.3.8/035).
+  if (sources === null) throw nullPointerOn('"java.util.List.isEmpty()" because "sources" is null');
   if (sources.length === 0) throw missPluginConfig('Source');
-  if (sinks === null) throw nullPointer();
+  if (sinks === null) throw nullPointerOn('"java.util.List.isEmpty()" because "sinks" is null');
   if (sinks.length === 0) throw missPluginConfig('Sink');
   const shadedSources = sources.map((plugin) => shadePlugin(plugin, shade));
   const shadedSinks = sinks.map((plugin) => shadePlugin(plugin, shade));

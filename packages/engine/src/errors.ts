@@ -47,13 +47,25 @@ export const missingConfigKey = (key: string): SeaTunnelError =>
 /** A plugin config that the job parser rejects (SeaTunnel answers 500 with the parser's message). */
 export const invalidJobConfig = (message: string): SeaTunnelError => new SeaTunnelError(500, message);
 
-export const jobAlreadySubmitted = (jobId: string): SeaTunnelError =>
+/**
+ * CoordinatorService refusing an id it has seen, as the REST layer prints it: the JobException
+ * twice over and its stack trace, whose first frame (`submitFrame`) differs by release.
+ */
+export const jobAlreadySubmitted = (jobId: string, submitFrame: string): SeaTunnelError =>
   new SeaTunnelError(
     500,
-    `java.util.concurrent.CompletionException: org.apache.seatunnel.engine.common.exception.SeaTunnelEngineException: ` +
-      `The job id ${jobId} has already been submitted and is not starting with a savepoint.`,
+    'org.apache.seatunnel.engine.common.exception.JobException: org.apache.seatunnel.engine.common.exception.JobException: ' +
+      `The job id ${jobId} has already been submitted and is not starting with a savepoint.\n` +
+      `\tat org.apache.seatunnel.engine.server.CoordinatorService.${submitFrame}\n` +
+      '\tat org.apache.seatunnel.api.tracing.MDCRunnable.run(MDCRunnable.java:39)\n' +
+      '\tat java.base/java.util.concurrent.Executors$RunnableAdapter.call(Executors.java:539)\n' +
+      '\tat java.base/java.util.concurrent.FutureTask.run(FutureTask.java:264)\n' +
+      '\tat java.base/java.util.concurrent.ThreadPoolExecutor.runWorker(ThreadPoolExecutor.java:1136)\n' +
+      '\tat java.base/java.util.concurrent.ThreadPoolExecutor$Worker.run(ThreadPoolExecutor.java:635)\n' +
+      '\tat java.base/java.lang.Thread.run(Thread.java:840)\n',
   );
 
+/** ConfigShadeUtils' Preconditions.checkArgument on an empty plugin list (an IllegalArgumentException → 400). */
 export const missPluginConfig = (kind: 'Source' | 'Sink'): SeaTunnelError =>
   new SeaTunnelError(400, `Miss <${kind}> config! Please check the config file.`);
 
@@ -66,6 +78,9 @@ export const clusterUnavailable = (): SeaTunnelError =>
 
 /** A Java NullPointerException surfacing through SeaTunnel's REST layer: no message (v1 omits it, v2 sends null). */
 export const nullPointer = (): SeaTunnelError => new SeaTunnelError(500, null);
+
+/** A NullPointerException with Java 17's helpful message (`Cannot invoke "…" because "…" is null`). */
+export const nullPointerOn = (detail: string): SeaTunnelError => new SeaTunnelError(500, `Cannot invoke ${detail}`);
 
 /** Java's ClassCastException text (Java 11+), which SeaTunnel answers as a 500. */
 export const classCast = (from: string, to: string): SeaTunnelError =>
@@ -100,3 +115,19 @@ export const duplicateKey = (key: string, first: string, second: string): SeaTun
 
 /** A log file that is absent or not a plain name inside the log directory: SeaTunnel answers 400 with no body. */
 export const logFileNotFound = (): SeaTunnelError => new SeaTunnelError(400, null, true);
+
+/**
+ * A Typesafe ConfigException while SeaTunnel parses or reads a HOCON job config (a RuntimeException,
+ * so ExceptionHandlingFilter answers 500 with its message, e.g. `String: 3: Expecting close brace } …`).
+ */
+export const configException = (message: string): SeaTunnelError => new SeaTunnelError(500, message);
+
+/**
+ * ReadonlyConfig.fromConfig: the config rendered as JSON did not parse back (an unresolved `${…}`
+ * renders as itself), an IllegalArgumentException → 400.
+ */
+export const jsonParsingException = (): SeaTunnelError => new SeaTunnelError(400, 'Json parsing exception.');
+
+/** Jetty 9.4's Request.getParts on a request that is not multipart/form-data (a ServletException → 500). */
+export const notMultipart = (contentType: string | undefined): SeaTunnelError =>
+  new SeaTunnelError(500, `Unsupported Content-Type [${contentType ?? 'null'}], expected [multipart/form-data]`);

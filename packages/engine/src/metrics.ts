@@ -1,4 +1,5 @@
 import { javaDoubleToString } from './java-double.js';
+import { javaHashMapOrder } from './java-hash-map.js';
 import type { JobRecord } from './job-record.js';
 import type { JobSnapshot } from './simulation.js';
 
@@ -63,7 +64,8 @@ export function renderMetrics(record: JobRecord, snapshot: JobSnapshot): JobMetr
   // A job that has not started reports SeaTunnel's empty metrics: zeros and empty per-table maps.
   const pending = snapshot.status === 'PENDING' || snapshot.status === 'CREATED';
   const tableMap = <T>(value: T): T | Record<string, never> => (pending ? {} : value);
-  return {
+  const sourceMap = <T>(value: T): T | Record<string, never> => (pending || !snapshot.readersStarted ? {} : value);
+  const byName: JobMetricsView = {
     SourceReceivedCount: String(sum(source.count)),
     SinkWriteCount: String(sum(sink.count)),
     SourceReceivedBytes: String(sum(source.bytes)),
@@ -72,13 +74,20 @@ export function renderMetrics(record: JobRecord, snapshot: JobSnapshot): JobMetr
     SinkWriteQPS: rate(sum(sink.count)),
     SourceReceivedBytesPerSeconds: rate(sum(source.bytes)),
     SinkWriteBytesPerSeconds: rate(sum(sink.bytes)),
-    TableSourceReceivedCount: tableMap(counts(source.count)),
+    TableSourceReceivedCount: sourceMap(counts(source.count)),
     TableSinkWriteCount: tableMap(counts(sink.count)),
-    TableSourceReceivedBytes: tableMap(counts(source.bytes)),
+    TableSourceReceivedBytes: sourceMap(counts(source.bytes)),
     TableSinkWriteBytes: tableMap(counts(sink.bytes)),
-    TableSourceReceivedQPS: tableMap(rates(source.count)),
+    TableSourceReceivedQPS: sourceMap(rates(source.count)),
     TableSinkWriteQPS: tableMap(rates(sink.count)),
-    TableSourceReceivedBytesPerSeconds: tableMap(rates(source.bytes)),
+    TableSourceReceivedBytesPerSeconds: sourceMap(rates(source.bytes)),
     TableSinkWriteBytesPerSeconds: tableMap(rates(sink.bytes)),
   };
+  // SeaTunnel's map is a HashMap: render in its iteration order (per-table maps too).
+  const ordered: Record<string, unknown> = {};
+  for (const name of javaHashMapOrder(Object.keys(byName))) {
+    const value = byName[name as keyof JobMetricsView];
+    ordered[name] = typeof value === 'string' ? value : Object.fromEntries(javaHashMapOrder(Object.keys(value)).map((k) => [k, value[k]]));
+  }
+  return ordered as unknown as JobMetricsView;
 }

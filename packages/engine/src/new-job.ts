@@ -36,9 +36,13 @@ export function resolveJobName(param: string | undefined, config: JobConfig): st
   return fromEnv ? fromEnv : DEFAULT_JOB_NAME;
 }
 
-/** Slots a job asks for: one per parallel subtask of each pipeline. */
+/**
+ * Slots a job asks for: per pipeline, one per parallel subtask plus one for the pipeline's
+ * coordinator task group (its split enumerator). A real 2.3.8 engine shows totalSlot 2 for one
+ * running 1-source/1-sink job and 5 with a second one of parallelism 2 (test/differential).
+ */
 export function slotsRequired(plan: JobPlan): number {
-  return plan.parallelism * Math.max(1, Object.keys(plan.pipelineEdges).length);
+  return (plan.parallelism + 1) * Math.max(1, Object.keys(plan.pipelineEdges).length);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { invalidJobConfig } from './errors.js';
 import { jobMode, type JobConfig, type PluginConfig } from './job-config.js';
 import { isJsonObject, type JsonObject, type JsonValue } from './json.js';
+import { PLUGIN_MAPPINGS } from './plugin-mapping.js';
 import { rowBytes } from './row-size.js';
 import { readSimOptions, type SimOptions } from './sim-options.js';
 
@@ -47,6 +48,7 @@ export interface JobPlan {
   sourceTables: SourceTable[];
   sinks: SinkTables[];
   logical: LogicalDag;
+  /** Connector artifacts the job needs (`connector-fake`), in the order SeaTunnel lists their jars. */
   pluginJars: string[];
   sim: SimOptions;
 }
@@ -83,9 +85,12 @@ function sourceTables(plugin: PluginConfig, parallelism: number, mode: JobPlan['
   return tables.map((table) => {
     const path = schemaTable(table) ?? plugin.output ?? 'default.default.default';
     const rowNum = intOption(table['row.num'] ?? plugin.options['row.num'], 5);
+    // FakeSource reads `row.num` rows per reader and then idles, in streaming jobs too; other
+    // connectors have nothing to run out of while streaming.
+    const bounded = mode === 'BATCH' || plugin.pluginName?.toLowerCase() === 'fakesource';
     return {
       tablePath: path,
-      totalRows: mode === 'BATCH' ? Math.max(0, rowNum) * parallelism : null,
+      totalRows: bounded ? Math.max(0, rowNum) * parallelism : null,
       rowsPerSecond: sim.rowsPerSecond * parallelism,
       bytesPerRow: rowBytes(table['schema'] ?? plugin.options['schema'], plugin.options),
     };
@@ -94,20 +99,12 @@ function sourceTables(plugin: PluginConfig, parallelism: number, mode: JobPlan['
 
 /** Which producers feed a plugin: named tables, or by default the previous stage's output. */
 function resolveInputs(plugin: PluginConfig, previous: LogicalVertex[], producers: Map<string, LogicalVertex>): LogicalVertex[] {
-  if (plugin.inputs.length > 0) {
-    return plugin.inputs.map((name) => {
-      const producer = producers.get(name);
-      if (!producer) {
-        throw invalidJobConfig(
-          `ErrorCode:[API-02], ErrorDescription:[Option item validate failed] - ${plugin.kind} ${plugin.pluginName} ` +
-            `source_table_name [${name}] not found`,
-        );
-      }
-      return producer;
-    });
-  }
+  const named = plugin.inputs.map((name) => producers.get(name));
+  if (named.length > 0 && named.every((producer) => producer !== undefined)) return named as LogicalVertex[];
+  // No input named, or (in a simple graph, which SeaTunnel only logs) a table nobody makes: the
+  // previous stage's output. Complex graphs with unknown tables never get here (checkJob).
   const last = previous[previous.length - 1];
-  if (!last) throw invalidJobConfig(`${plugin.kind} ${plugin.pluginName} has no input`);
+  if (!last) throw invalidJobConfig(`${plugin.kind} ${plugin.pluginName ?? ''} has no input`);
   return [last];
 }
 
@@ -132,7 +129,7 @@ export function buildPlan(config: JobConfig): JobPlan {
     const parallelism = Math.max(1, intOption(plugin.options['parallelism'], envParallelism));
     const tables = sourceTables(plugin, parallelism, mode, sim);
     sourceTableList.push(...tables);
-    const vertex = { id: nextId++, plugin, actionName: `Source[${plugin.index}]-${plugin.pluginName}`, tablePaths: tables.map((t) => t.tablePath) };
+    const vertex = { id: nextId++, plugin, actionName: `Source[${plugin.index}]-${name(plugin)}`, tablePaths: tables.map((t) => t.tablePath) };
     logical.push(vertex);
     if (plugin.output) producers.set(plugin.output, vertex);
     stageOutputs.push(vertex);
@@ -143,7 +140,7 @@ export function buildPlan(config: JobConfig): JobPlan {
     const vertex = {
       id: nextId++,
       plugin,
-      actionName: `Transform[${plugin.index}]-${plugin.pluginName}`,
+      actionName: `Transform[${plugin.index}]-${name(plugin)}`,
       tablePaths: [...new Set(inputs.flatMap((input) => input.tablePaths))],
     };
     logical.push(vertex);
@@ -155,8 +152,11 @@ export function buildPlan(config: JobConfig): JobPlan {
   for (const plugin of config.sinks) {
     const inputs = plugin.inputs.length > 0 ? resolveInputs(plugin, previous, producers) : sinkDefaults;
     const tablePaths = [...new Set(inputs.flatMap((input) => input.tablePaths))];
-    const suffix = MULTI_TABLE_SINKS.has(plugin.pluginName.toLowerCase()) ? 'MultiTableSink' : (tablePaths[0] ?? 'default');
-    const vertex = { id: nextId++, plugin, actionName: `Sink[${plugin.index}]-${plugin.pluginName}-${suffix}`, tablePaths };
+    const multiTable = MULTI_TABLE_SINKS.has(name(plugin).toLowerCase());
+    const suffix = multiTable ? 'MultiTableSink' : (tablePaths[0] ?? 'default');
+    // A multi-table sink is made once per table and then wrapped: each of those takes an id first.
+    if (multiTable) nextId += Math.max(1, tablePaths.length);
+    const vertex = { id: nextId++, plugin, actionName: `Sink[${plugin.index}]-${name(plugin)}-${suffix}`, tablePaths };
     logical.push(vertex);
     for (const input of inputs) edges.push([input, vertex]);
   }
@@ -167,17 +167,41 @@ export function buildPlan(config: JobConfig): JobPlan {
     ...physicalDag(logical, edges),
     sourceTables: sourceTableList,
     logical: {
-      vertices: logical.map((v) => ({ id: v.id, name: `${v.actionName}(id=${v.id})`, parallelism: envParallelism })),
+      // Listed as the edges reach them (a source, then what it feeds), as SeaTunnel's LogicalDag does.
+      vertices: edgeOrder(logical, edges).map((v) => ({ id: v.id, name: `${v.actionName}(id=${v.id})`, parallelism: envParallelism })),
       edges: edges.map(([from, to]) => ({ inputVertex: from.actionName, targetVertex: to.actionName })),
     },
-    pluginJars: [...new Set([...config.sources, ...config.sinks].map((p) => connectorJar(p.pluginName)))],
+    pluginJars: [
+      ...new Set([
+        ...config.sources.map((p) => connectorArtifact('source', name(p))),
+        ...config.sinks.map((p) => connectorArtifact('sink', name(p))),
+        ...(config.transforms.length > 0 ? ['seatunnel-transforms-v2'] : []),
+      ]),
+    ],
     sim,
   };
 }
 
-function connectorJar(pluginName: string): string {
-  const artifact = pluginName.replace(/Source$|Sink$/, '').replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
-  return `file:/opt/seatunnel/connectors/connector-${artifact}-2.3.9.jar`;
+const name = (plugin: PluginConfig): string => plugin.pluginName ?? '';
+
+/** The connector artifact a plugin comes from (`FakeSource` → `connector-fake`); the release adds its version to the jar name. */
+function connectorArtifact(kind: 'source' | 'sink', pluginName: string): string {
+  const mapping = PLUGIN_MAPPINGS['2.3.13'][kind];
+  const lower = pluginName.toLowerCase();
+  const found = Object.entries(mapping).find(([plugin]) => plugin.toLowerCase() === lower);
+  if (found) return found[1];
+  return `connector-${pluginName.replace(/Source$|Sink$/, '').replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase()}`;
+}
+
+/** Vertices in the order a walk over the edges meets them (input, then target), then any left over. */
+function edgeOrder(vertices: LogicalVertex[], edges: [LogicalVertex, LogicalVertex][]): LogicalVertex[] {
+  const seen = new Set<LogicalVertex>();
+  for (const [from, to] of edges) {
+    seen.add(from);
+    seen.add(to);
+  }
+  for (const vertex of vertices) seen.add(vertex);
+  return [...seen];
 }
 
 function physicalDag(logicalVertices: LogicalVertex[], logicalEdges: [LogicalVertex, LogicalVertex][]) {

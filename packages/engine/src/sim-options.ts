@@ -16,6 +16,11 @@ export interface SimOptions {
   failMessage: string;
   /** Time spent PENDING before RUNNING (`sim.slow-start-seconds`). */
   pendingMillis: number;
+  /**
+   * Time a RUNNING job's source readers take to start (`sim.reader-start-seconds`): no rows, and
+   * no per-table source metrics yet, as a real engine shows in a job's first moments.
+   */
+  readerStartMillis: number;
   /** Time a stop takes: CANCELING → CANCELED, DOING_SAVEPOINT → SAVEPOINT_DONE (`sim.stop-seconds`). */
   stopMillis: number;
   /** FAILING → FAILED (`sim.failing-seconds`). */
@@ -25,13 +30,14 @@ export interface SimOptions {
 }
 
 export const DEFAULT_SIM_OPTIONS: SimOptions = {
-  rowsPerSecond: 20,
+  rowsPerSecond: 75,
   durationMillis: null,
   failAtRow: null,
   failAfterMillis: null,
   failMessage: 'Simulated failure',
   pendingMillis: 0,
-  stopMillis: 500,
+  readerStartMillis: 300,
+  stopMillis: 200,
   failingMillis: 300,
   checkpointIntervalMillis: 10_000,
 };
@@ -58,6 +64,7 @@ export function readSimOptions(env: Record<string, string>): SimOptions {
     failAfterMillis: seconds(env['sim.fail-after-seconds']),
     failMessage: env['sim.fail-message'] ?? d.failMessage,
     pendingMillis: seconds(env['sim.slow-start-seconds']) ?? d.pendingMillis,
+    readerStartMillis: seconds(env['sim.reader-start-seconds']) ?? d.readerStartMillis,
     stopMillis: seconds(env['sim.stop-seconds']) ?? d.stopMillis,
     failingMillis: seconds(env['sim.failing-seconds']) ?? d.failingMillis,
     checkpointIntervalMillis: number(env['checkpoint.interval'], 1) ?? d.checkpointIntervalMillis,

@@ -11,6 +11,8 @@ export interface JobSnapshot {
   /** Milliseconds the job has spent producing rows (for rates). */
   activeMillis: number;
   errorMsg: string | null;
+  /** Whether its source readers have started (before that, no per-table source metrics exist). */
+  readersStarted: boolean;
 }
 
 /** How a RUNNING job ends by itself, if it does: all rows read, a fixed duration, or a failure. */
@@ -19,9 +21,14 @@ interface EndEvent {
   at: number;
 }
 
+/** When the sources start producing: their readers start a moment after the job runs. */
+const producingSince = (record: JobRecord): number | null =>
+  record.runningSince === null ? null : record.runningSince + record.plan.sim.readerStartMillis;
+
 function rowsAt(record: JobRecord, until: number | null): Record<string, number> {
   const rows: Record<string, number> = {};
-  const elapsed = record.runningSince === null || until === null ? 0 : Math.max(0, until - record.runningSince);
+  const since = producingSince(record);
+  const elapsed = since === null || until === null ? 0 : Math.max(0, until - since);
   for (const table of record.plan.sourceTables) {
     const restored = record.restoredRows[table.tablePath] ?? 0;
     const produced = restored + Math.floor((elapsed * table.rowsPerSecond) / 1000);
@@ -31,8 +38,9 @@ function rowsAt(record: JobRecord, until: number | null): Record<string, number>
   return rows;
 }
 
-function completionTime(record: JobRecord, start: number): number {
+function completionTime(record: JobRecord, running: number): number {
   if (record.plan.mode !== 'BATCH') return NEVER;
+  const start = running + record.plan.sim.readerStartMillis;
   let latest = start;
   for (const table of record.plan.sourceTables) {
     if (table.totalRows === null) return NEVER;
@@ -43,7 +51,8 @@ function completionTime(record: JobRecord, start: number): number {
 }
 
 /** When the sources' total reaches `row` (rows grow linearly per table until each table's cap). */
-function timeOfRow(record: JobRecord, start: number, row: number): number {
+function timeOfRow(record: JobRecord, running: number, row: number): number {
+  const start = running + record.plan.sim.readerStartMillis;
   const restored = Object.values(record.restoredRows).reduce((a, b) => a + b, 0);
   if (row <= restored) return start;
   const rate = record.plan.sourceTables.reduce((a, t) => a + t.rowsPerSecond, 0);
@@ -66,7 +75,9 @@ function endEvent(record: JobRecord): EndEvent | null {
 
 function frozen(record: JobRecord, status: JobStatus, until: number | null, finishTime: number | null): JobSnapshot {
   const active = record.runningSince === null || until === null ? 0 : Math.max(0, until - record.runningSince);
-  return { status, finishTime, rows: rowsAt(record, until), activeMillis: active, errorMsg: record.errorMsg };
+  const since = producingSince(record);
+  const readersStarted = since !== null && until !== null && until >= since;
+  return { status, finishTime, rows: rowsAt(record, until), activeMillis: active, errorMsg: record.errorMsg, readersStarted };
 }
 
 function projectRunning(record: JobRecord, now: number): JobSnapshot {

@@ -1,4 +1,5 @@
-import { numberFormat, stopJobIdEmpty } from './errors.js';
+import { classCast, numberFormat, stopJobIdEmpty } from './errors.js';
+import { javaClass } from './java-class.js';
 import { parseJobId } from './job-id.js';
 import { isJsonObject, javaToString, LosslessNumber, type JsonValue } from './json.js';
 
@@ -21,4 +22,16 @@ export function readStopRequest(body: JsonValue): StopRequest {
   else throw numberFormat(javaToString(raw));
   const flag = body['isStopWithSavePoint'];
   return { jobId: parseJobId(text), withSavepoint: flag === true || flag === 'true', echo: text };
+}
+
+/**
+ * The id stop-jobs echoes for one element: SeaTunnel casts Jackson's value to Long, so an id
+ * Jackson reads as Integer (a small number), String or anything else fails with Java's
+ * ClassCastException — after that job was stopped (shared/oracle/captures/2.3.8/extra/010).
+ */
+export function stopJobsEchoId(body: JsonValue): string {
+  const raw = isJsonObject(body) ? body['jobId'] : undefined;
+  const type = raw === undefined || raw === null ? 'java.lang.Object' : javaClass(raw);
+  if (type !== 'java.lang.Long') throw classCast(type, 'java.lang.Long');
+  return raw instanceof LosslessNumber ? raw.toString() : String(raw);
 }

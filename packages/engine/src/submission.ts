@@ -1,13 +1,16 @@
-import { invalidJsonBody, jobIdRequiredForSavePoint, requestBodyEmpty } from './errors.js';
+import { invalidJsonBody, jobIdRequiredForSavePoint, nullPointer, requestBodyEmpty } from './errors.js';
 import { parseJobId } from './job-id.js';
 import { readJobConfig, type JobConfig } from './job-config.js';
 import { parseJson, type JsonValue } from './json.js';
+import { parseConfigText, readConfigText, readParsedJobConfig } from './seatunnel-config.js';
 
 /** The submit-job query parameters as strings (absent = undefined). */
 export interface SubmitParams {
   jobId?: string | undefined;
   jobName?: string | undefined;
   isStartWithSavePoint?: string | undefined;
+  /** `format`: `hocon` (any case, SeaTunnel's `equalsIgnoreCase`) reads the body as HOCON; anything else as JSON. */
+  format?: string | undefined;
 }
 
 export interface Submission {
@@ -33,9 +36,51 @@ export function parseJsonBody(body: string): JsonValue {
  * the body (empty, then JSON), then the job config. Nothing is stored unless all of it passes.
  */
 export function parseSubmission(params: SubmitParams, body: string): Submission {
+  const { jobId, isStartWithSavePoint } = readSavePointParams(params);
+  // HOCON bodies skip the JSON checks: an empty one is an empty config (then "No configuration setting found for key 'env'").
+  const config = isHocon(params.format) ? readConfigText(body, 'conf') : readJobConfig(parseJsonBody(body));
+  return { jobId, jobName: params.jobName || undefined, isStartWithSavePoint, config };
+}
+
+const isHocon = (format: string | undefined): boolean => format !== undefined && /^hocon$/i.test(format);
+
+function readSavePointParams(params: SubmitParams): { jobId: string | null; isStartWithSavePoint: boolean } {
   const isStartWithSavePoint = params.isStartWithSavePoint === 'true';
   if (isStartWithSavePoint && !params.jobId) throw jobIdRequiredForSavePoint();
-  const jobId = params.jobId ? parseJobId(params.jobId) : null;
-  const config = readJobConfig(parseJsonBody(body));
+  return { jobId: params.jobId ? parseJobId(params.jobId) : null, isStartWithSavePoint };
+}
+
+/**
+ * The v2 servlet's HOCON body (`BaseServlet.requestHoconBody`): read line by line (`\n`, `\r\n` or
+ * `\r` end a line) and each line re-joined with `\n`. v1 passes the body bytes as they came.
+ */
+export function servletHoconBody(body: string): string {
+  if (body === '') return '';
+  const lines = body.split(/\r\n|\r|\n/);
+  if (lines[lines.length - 1] === '') lines.pop(); // a final line break ends the last line, it starts none
+  return lines.map((line) => `${line}\n`).join('');
+}
+
+/** The body the v2 submit-job servlet hands over: HOCON re-joined line by line, JSON as it came (SeaTunnel also drops its line breaks, which only matters to malformed JSON). */
+export function servletBody(params: SubmitParams, body: string): string {
+  return isHocon(params.format) ? servletHoconBody(body) : body;
+}
+
+/** The `config_file` part of a `submit-job/upload` request: its file name (null: none given) and UTF-8 text. */
+export interface UploadedConfigFile {
+  fileName: string | null;
+  content: string;
+}
+
+/**
+ * `POST /submit-job/upload` (SubmitJobByUploadFileServlet): the file's syntax from its name (`.json`
+ * → Typesafe's JSON syntax, anything else → HOCON), parsed before the query parameters are checked.
+ * No part, or a part without a file name, is SeaTunnel's NullPointerException (500, no message).
+ */
+export function parseUploadSubmission(params: SubmitParams, file: UploadedConfigFile | null): Submission {
+  if (file === null || file.fileName === null) throw nullPointer();
+  const root = parseConfigText(file.content, file.fileName.endsWith('.json') ? 'json' : 'conf');
+  const { jobId, isStartWithSavePoint } = readSavePointParams(params);
+  const config = readParsedJobConfig(root);
   return { jobId, jobName: params.jobName || undefined, isStartWithSavePoint, config };
 }

@@ -79,7 +79,7 @@ describe('/hazelcast/rest/cluster', () => {
       [{ host: '127.0.0.1', port: 8080, uuid: 'a', local: false }, { host: '127.0.0.1', port: 8081, uuid: 'b', local: true }],
       2,
     ) as any;
-    assert.deepEqual(view.members[1], { address: '[127.0.0.1]:8081', liteMember: false, localMember: true, uuid: 'b', memberVersion: '5.6.0' });
+    assert.deepEqual(view.members[1], { address: '[127.0.0.1]:8081', liteMember: false, localMember: true, uuid: 'b', memberVersion: '5.1.0' });
     assert.equal(view.connectionCount, 2);
     assert.equal(view.allConnectionCount, 3);
   });

@@ -56,6 +56,15 @@ function records(): JobRecord[] {
   return out;
 }
 
+/**
+ * The text is the view's JSON, byte for byte — except that a JS object lists integer-like keys
+ * (a table named "42") first, where the text keeps SeaTunnel's HashMap order: those compare parsed.
+ */
+function sameJson(text: string, view: unknown): void {
+  if (/"\d+":"/.test(text)) assert.deepEqual(JSON.parse(text), view);
+  else assert.equal(text, JSON.stringify(view));
+}
+
 describe('job views as JSON text', () => {
   it('are byte for byte JSON.stringify of the view objects, at any moment, v1 and v2', () => {
     let compared = 0;
@@ -63,9 +72,9 @@ describe('job views as JSON text', () => {
       for (const dt of [0, 1, 999, 1_000, 2_500, 7_777, 100_000, 10_000_000]) {
         const snapshot = projectJob(record, T0 + dt);
         for (const api of ['v1', 'v2'] as const) {
-          assert.equal(runningJobJson(record, snapshot, api), JSON.stringify(runningJobView(record, snapshot, api)));
+          sameJson(runningJobJson(record, snapshot, api, '2.3.9'), runningJobView(record, snapshot, api));
         }
-        assert.equal(finishedJobJson(record, snapshot), JSON.stringify(finishedJobView(record, snapshot)));
+        sameJson(finishedJobJson(record, snapshot, '2.3.9'), finishedJobView(record, snapshot));
         compared++;
       }
     }
@@ -76,7 +85,7 @@ describe('job views as JSON text', () => {
     const record = records()[0]!;
     const partial = { ...record, errorMsg: undefined, isStartWithSavePoint: undefined } as unknown as JobRecord;
     const snapshot = { ...projectJob(partial, T0 + 5_000), errorMsg: undefined } as unknown as ReturnType<typeof projectJob>;
-    assert.equal(runningJobJson(partial, snapshot, 'v2'), JSON.stringify(runningJobView(partial, snapshot, 'v2')));
-    assert.equal(finishedJobJson(partial, snapshot), JSON.stringify(finishedJobView(partial, snapshot)));
+    assert.equal(runningJobJson(partial, snapshot, 'v2', '2.3.9'), JSON.stringify(runningJobView(partial, snapshot, 'v2')));
+    assert.equal(finishedJobJson(partial, snapshot, '2.3.9'), JSON.stringify(finishedJobView(partial, snapshot)));
   });
 });

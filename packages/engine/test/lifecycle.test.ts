@@ -15,12 +15,14 @@ import {
 import { config } from './fixtures.js';
 
 const T0 = 1_700_000_000_000;
+/** Timing of these tests: 20 rows/s, readers start at once, a stop takes 0.5 s (defaults: 75 rows/s, 0.3 s, 0.2 s). */
+const TIMING = { 'sim.rows-per-second': 20, 'sim.reader-start-seconds': 0, 'sim.stop-seconds': 0.5 };
 const job = (env: Record<string, unknown>, rowNum = 100, placement: 'run' | 'wait' | 'reject' = 'run'): JobRecord =>
   newJobRecord({
     jobId: '42',
     jobNameParam: 'j',
     isStartWithSavePoint: false,
-    config: config(`{"env":${JSON.stringify(env)},"source":[{"plugin_name":"FakeSource","result_table_name":"fake","row.num":${rowNum}}],"sink":[{"plugin_name":"Console"}]}`),
+    config: config(`{"env":${JSON.stringify({ ...TIMING, ...env })},"source":[{"plugin_name":"FakeSource","result_table_name":"fake","row.num":${rowNum}}],"sink":[{"plugin_name":"Console"}]}`),
     owner: 'a',
     now: T0,
     placement,
@@ -44,6 +46,20 @@ describe('job lifecycle on a fake clock', () => {
     assert.equal(projectJob(r, T0 + 1200).status, 'DOING_SAVEPOINT');
     assert.equal(projectJob(r, T0 + 1600).status, 'SAVEPOINT_DONE');
     assert.equal(requestStop(r, T0 + 1200, false), null);
+  });
+
+  it("source readers start a moment after RUNNING: no rows and no per-table source metrics before (a real engine's first reads)", () => {
+    const r = job({ 'sim.reader-start-seconds': 0.3 });
+    const early = renderMetrics(r, projectJob(r, T0 + 200));
+    assert.equal(projectJob(r, T0 + 200).status, 'RUNNING');
+    assert.deepEqual(early.TableSourceReceivedCount, {});
+    assert.deepEqual(early.TableSinkWriteCount, { fake: '0' });
+    assert.equal(early.SourceReceivedCount, '0');
+    const later = renderMetrics(r, projectJob(r, T0 + 1300));
+    assert.deepEqual(later.TableSourceReceivedCount, { fake: '20' });
+    // 100 rows at 20/s from the readers' start.
+    assert.equal(projectJob(r, T0 + 5299).status, 'RUNNING');
+    assert.equal(projectJob(r, T0 + 5300).status, 'FINISHED');
   });
 
   it('stopping a batch job that already finished changes nothing', () => {

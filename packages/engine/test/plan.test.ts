@@ -61,7 +61,16 @@ describe('buildPlan', () => {
     ]);
   });
 
-  it('rejects a sink reading a table nobody produces', () => {
-    assert.throws(() => buildPlan(config(`{"env":{},"source":[{"plugin_name":"FakeSource","result_table_name":"a"}],"sink":[{"plugin_name":"Console","source_table_name":"zzz"}]}`)), /zzz/);
+  it('lets a sink of a simple graph that names a table nobody makes read the source (SeaTunnel only logs it)', () => {
+    const plan = buildPlan(config(`{"env":{},"source":[{"plugin_name":"FakeSource","result_table_name":"a"}],"sink":[{"plugin_name":"Console","source_table_name":"zzz"}]}`));
+    assert.deepEqual(plan.pipelineEdges, { '1': [{ inputVertexId: 1, targetVertexId: 2 }] });
+  });
+
+  it("numbers the logical DAG as SeaTunnel 2.3.8 does: a multi-table sink is made per table before it is wrapped", () => {
+    const two = buildPlan(
+      config(`{"env":{},"source":[{"plugin_name":"FakeSource","result_table_name":"a"},{"plugin_name":"FakeSource","result_table_name":"b"}],"sink":[{"plugin_name":"Console","source_table_name":"a"},{"plugin_name":"Console","source_table_name":"b"}]}`),
+    );
+    // A real 2.3.8 engine (test/differential): sources 1 and 2, sinks 4 and 6, listed as the edges meet them.
+    assert.deepEqual(two.logical.vertices.map((v) => v.name), ['Source[0]-FakeSource(id=1)', 'Sink[0]-Console-MultiTableSink(id=4)', 'Source[1]-FakeSource(id=2)', 'Sink[1]-Console-MultiTableSink(id=6)']);
   });
 });

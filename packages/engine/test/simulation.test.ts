@@ -12,23 +12,24 @@ describe('projectJob (fake clock)', () => {
     assert.equal(snapshot.status, 'RUNNING');
     assert.equal(renderMetrics(job(), snapshot).SourceReceivedCount, '0');
   });
-  it('progresses with time at the default 20 rows/s', () => {
-    const metrics = renderMetrics(job(), projectJob(job(), T0 + 2500));
-    assert.equal(metrics.SourceReceivedCount, '50');
-    assert.equal(metrics.SinkWriteCount, '50');
-    assert.equal(metrics.SourceReceivedBytes, '650');
-    assert.equal(metrics.SourceReceivedQPS, '20.0');
+  it('progresses with time at the default 75 rows/s once its readers have started (0.3 s)', () => {
+    const metrics = renderMetrics(job(), projectJob(job(), T0 + 1100));
+    assert.equal(metrics.SourceReceivedCount, '60');
+    assert.equal(metrics.SinkWriteCount, '60');
+    assert.equal(metrics.SourceReceivedBytes, '780');
+    assert.equal(metrics.SourceReceivedQPS, '54.54545454545454');
   });
   it('finishes a 100-row batch job with every count "100" and keeps its last rates', () => {
     const record = job();
     const snapshot = projectJob(record, T0 + 60_000);
     assert.equal(snapshot.status, 'FINISHED');
-    assert.equal(snapshot.finishTime, T0 + 5000);
+    // 100 rows at 75 rows/s after 0.3 s: a real engine takes 1.3–2.7 s for this job.
+    assert.equal(snapshot.finishTime, T0 + 1634);
     const view = finishedJobView(record, snapshot);
     assert.equal(view.metrics.SourceReceivedCount, '100');
     assert.equal(view.metrics.SinkWriteCount, '100');
     assert.deepEqual(view.metrics.TableSinkWriteCount, { fake: '100' });
-    assert.equal(view.metrics.SinkWriteQPS, '20.0');
+    assert.equal(view.metrics.SinkWriteQPS, '61.199510403916776');
     assert.equal(view.finishTime.length, 19);
     assert.equal(Object.keys(view.metrics).length, 16);
   });

@@ -42,9 +42,9 @@ describe('slot accounting', () => {
     for (const status of ['FINISHED', 'CANCELED', 'FAILED', 'SAVEPOINT_DONE'] as const) assert.equal(holdsSlots(job('1', 'a', status)), false, status);
   });
 
-  it('a job holding slots holds its slotsRequired (the docs example: parallelism 1, one pipeline), else none', () => {
-    assert.equal(slotsHeld(job('1', 'a', 'RUNNING')), 1);
-    assert.equal(slotsHeld(job('2', 'a', 'CANCELING')), 1);
+  it('a job holding slots holds its slotsRequired (the docs example: one subtask and the pipeline coordinator), else none', () => {
+    assert.equal(slotsHeld(job('1', 'a', 'RUNNING')), 2);
+    assert.equal(slotsHeld(job('2', 'a', 'CANCELING')), 2);
     assert.equal(slotsHeld(job('3', 'b', 'FINISHED')), 0);
     assert.equal(slotsHeld(job('4', 'b', 'PENDING', { runningSince: null })), 0);
   });

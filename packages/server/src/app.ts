@@ -3,6 +3,7 @@ import { apiProfile } from '@seatunnel-sim/engine';
 import type { Logger } from 'pino';
 import { errorMiddleware } from './http/error-middleware.js';
 import { methodGuard } from './http/method-guard.js';
+import { wireFormat } from './http/wire-format.js';
 import { authMiddleware, corsMiddleware } from './http/security.js';
 import { adminRouter, type AdminDeps } from './routes/admin-routes.js';
 import { ENDPOINTS } from './routes/endpoints.js';
@@ -17,23 +18,24 @@ import type { Services } from './services/services.js';
  * Hazelcast's /hazelcast/rest/cluster and telemetry → REST v1 (prefix-matched under
  * /hazelcast/rest/maps) → REST v2 (router) → 404.
  */
-export function createApp(services: Services, logger: Logger, isReady: () => boolean, admin: AdminDeps | null): Koa {
+export function createApp(services: Services, logger: Logger, health: { isReady: () => boolean; clusterSize: () => number }, admin: AdminDeps | null): Koa {
   const app = new Koa();
   app.proxy = false;
   app.silent = true;
-  app.use(errorMiddleware(logger));
-  app.use(healthRoutes(isReady));
+  // The profile picks which endpoints exist and how answers look on the wire (data, not separate routes).
+  const profile = apiProfile(services.config.api.profile);
+  app.use(wireFormat(profile));
+  app.use(errorMiddleware(logger, profile));
+  app.use(healthRoutes(health.isReady, health.clusterSize));
   for (const guard of [corsMiddleware(services.config.security), authMiddleware(services.config.security)]) if (guard) app.use(guard);
   if (admin) {
     const router = adminRouter(admin);
     app.use(router.routes());
     app.use(router.allowedMethods());
   }
-  // The profile picks which endpoints exist (data, not separate routes).
-  const profile = apiProfile(services.config.api.profile);
   const endpoints = ENDPOINTS.filter((e) => profile.endpoints === null || profile.endpoints.has(e.name));
-  // Hazelcast's member list always; telemetry only in releases with the full API (2.3.8+).
-  app.use(hazelcastRoutes(services, profile.endpoints === null));
+  // Hazelcast's member list always; telemetry where the release has it.
+  app.use(hazelcastRoutes(services, profile.v1Telemetry));
   app.use(v1Router(endpoints, services));
   if (profile.v2) {
     const v2 = v2Router(endpoints, services);

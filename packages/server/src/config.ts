@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { PROFILE_NAMES } from '@seatunnel-sim/engine';
 
 const portBlock = z
   .object({
@@ -42,6 +43,11 @@ export const nodeConfigSchema = z
               .strict()
               .default({ 'dynamic-slot': true, 'slot-num': 2 }),
             'job-schedule-strategy': z.enum(['REJECT', 'WAIT']).default('REJECT'),
+            /** Off by default, as in SeaTunnel: the metrics endpoints then answer an empty registry. */
+            telemetry: z
+              .object({ metric: z.object({ enabled: z.boolean().default(false) }).strict().default({ enabled: false }) })
+              .strict()
+              .default({ metric: { enabled: false } }),
           })
           .strict()
           .default({
@@ -49,6 +55,7 @@ export const nodeConfigSchema = z
             http: { 'context-path': '' },
             'slot-service': { 'dynamic-slot': true, 'slot-num': 2 },
             'job-schedule-strategy': 'REJECT',
+            telemetry: { metric: { enabled: false } },
           }),
       })
       .strict()
@@ -58,6 +65,7 @@ export const nodeConfigSchema = z
           http: { 'context-path': '' },
           'slot-service': { 'dynamic-slot': true, 'slot-num': 2 },
           'job-schedule-strategy': 'REJECT',
+          telemetry: { metric: { enabled: false } },
         },
       }),
     node: z
@@ -66,7 +74,7 @@ export const nodeConfigSchema = z
       .default({ tags: {} }),
     api: z
       .object({
-        profile: z.enum(['2.3.9', 'seed']).default('2.3.9'),
+        profile: z.enum(PROFILE_NAMES).default('2.3.9'),
         'body-limit-bytes': z.number().int().positive().default(10 * 1024 * 1024),
         /** A request must arrive completely within this time, else 408 (slow clients lose their socket). */
         'request-timeout-millis': z.number().int().positive().default(30_000),
@@ -95,9 +103,17 @@ export const nodeConfigSchema = z
       .strict()
       .default({ speed: 1, 'admin-api': false }),
     logging: z
-      .object({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'), dir: z.string().default('logs') })
+      .object({
+        level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+        dir: z.string().default('logs'),
+        /**
+         * SeaTunnel's log4j2 routing: false (its shipped config) writes every line to the node's
+         * seatunnel-engine-server.log; true gives each job its own job-<id>.log as well.
+         */
+        'split-job-logs': z.boolean().default(false),
+      })
       .strict()
-      .default({ level: 'info', dir: 'logs' }),
+      .default({ level: 'info', dir: 'logs', 'split-job-logs': false }),
   })
   .strict();
 
@@ -125,6 +141,7 @@ export const ENV_OVERRIDES: Record<string, { path: string[]; convert: (raw: stri
   SEATUNNEL_SIM_NODE_TAGS: { path: ['node', 'tags'], convert: tags },
   SEATUNNEL_SIM_SLOT_NUM: { path: ['seatunnel', 'engine', 'slot-service', 'slot-num'], convert: num },
   SEATUNNEL_SIM_DYNAMIC_SLOT: { path: ['seatunnel', 'engine', 'slot-service', 'dynamic-slot'], convert: bool },
+  SEATUNNEL_SIM_TELEMETRY: { path: ['seatunnel', 'engine', 'telemetry', 'metric', 'enabled'], convert: bool },
   SEATUNNEL_SIM_SCHEDULE_STRATEGY: { path: ['seatunnel', 'engine', 'job-schedule-strategy'], convert: (raw) => raw.toUpperCase() },
   SEATUNNEL_SIM_PROFILE: { path: ['api', 'profile'], convert: String },
   SEATUNNEL_SIM_BODY_LIMIT: { path: ['api', 'body-limit-bytes'], convert: num },
@@ -137,6 +154,7 @@ export const ENV_OVERRIDES: Record<string, { path: string[]; convert: (raw: stri
   SEATUNNEL_SIM_ADMIN_API: { path: ['simulation', 'admin-api'], convert: bool },
   SEATUNNEL_SIM_LOG_LEVEL: { path: ['logging', 'level'], convert: String },
   SEATUNNEL_SIM_LOG_DIR: { path: ['logging', 'dir'], convert: String },
+  SEATUNNEL_SIM_SPLIT_JOB_LOGS: { path: ['logging', 'split-job-logs'], convert: bool },
 };
 
 type Tree = Record<string, unknown>;

@@ -46,6 +46,8 @@ export class JobDriver {
   private lastSweep = 0;
   /** Whether this node was the oldest live node at the last pass. */
   private isMaster = false;
+  /** Live nodes seen at the last tick (the health check's clusterSize). */
+  liveNodes = 1;
   private failingSince: number | undefined;
   private lastFailureLog = 0;
 
@@ -167,6 +169,7 @@ export class JobDriver {
       this.options.logger.info({ nodeId: id }, 'peer stopped heartbeating and refuses connections: adopting its jobs');
     }
     const live = new Set(listed.map((n) => n.nodeId).filter((id) => !dead.has(id)));
+    this.liveNodes = live.size;
     this.isMaster = listed.find((n) => live.has(n.nodeId))?.nodeId === nodeId;
     if (!live.has(nodeId)) return; // not registered (yet): adopting now could take jobs from live nodes
     const vanished = [...this.knownNodes].filter((id) => !live.has(id));

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { hostname } from 'node:os';
+import { apiProfile } from '@seatunnel-sim/engine';
 import { ClusterClock, connectCluster, HEARTBEAT_MILLIS, JobRepository, MAPS, NodeRegistry, SlotLedger, type HazelcastClient, type NodeInfo } from '@seatunnel-sim/cluster';
 import { createApp } from './app.js';
 import { hardenServer, httpServerOptions } from './http/server-options.js';
@@ -78,7 +79,8 @@ export async function startNode(config: NodeConfig, logger: Logger = createLogge
   let info: NodeInfo | undefined;
   let ready = false;
   // Each node writes job logs to its own directory (`up` gives every node one).
-  const jobLog = new FileJobLog(config.logging.dir, clock, (error) => logger.warn({ err: error }, 'job log write failed'));
+  const jobLog = new FileJobLog(config.logging.dir, clock, (error) => logger.warn({ err: error }, 'job log write failed'), config.logging['split-job-logs']);
+  jobLog.write('', 'INFO', 'o.a.s.e.s.SeaTunnelServer', `SeaTunnel server start on node ${config.node.name ?? 'node'}`);
   const self = (): NodeInfo => {
     if (!info) throw new Error('node not started');
     return info;
@@ -86,6 +88,7 @@ export async function startNode(config: NodeConfig, logger: Logger = createLogge
   const history = new HistoryRetention(config.seatunnel.engine['history-job-expire-minutes'], clock.speed);
   const slots = new SlotScheduler({ repository, registry, ledger, clock, nodeId });
   const jobs = new JobService({
+    profile: apiProfile(config.api.profile),
     repository,
     registry,
     slots,
@@ -103,7 +106,7 @@ export async function startNode(config: NodeConfig, logger: Logger = createLogge
     jobLog,
     nodes: new NodeService({ registry, jobs, self, updateSelf: (change) => services.updateSelf(change) }),
     logs: new LogService(jobLog.dir, registry, self, peerAuthorization(config)),
-    telemetry: new TelemetryService({ clusterName: hz['cluster-name'], registry, jobs, clock, self }),
+    telemetry: new TelemetryService({ enabled: config.seatunnel.engine.telemetry.metric.enabled, clusterName: hz['cluster-name'], registry, jobs, clock, self }),
     self,
     updateSelf: async (change) => {
       info = { ...self(), ...change };
@@ -125,7 +128,7 @@ export async function startNode(config: NodeConfig, logger: Logger = createLogge
     history,
   });
   const server: Server = hardenServer(createServer(httpServerOptions(config.api)));
-  const app = createApp(services, logger, () => ready && clusterConnected, config.simulation['admin-api'] ? { clock, tick: () => driver.tick() } : null);
+  const app = createApp(services, logger, { isReady: () => ready && clusterConnected, clusterSize: () => driver.liveNodes }, config.simulation['admin-api'] ? { clock, tick: () => driver.tick() } : null);
   server.on('request', app.callback());
   const endpoint = config['rest-server-socket-endpoint-config'];
   let port: number;

@@ -33,6 +33,9 @@ describe('cluster, config, log and telemetry endpoints', () => {
           SEATUNNEL_SIM_HZ_CLUSTER_NAME: member.clusterName,
           SEATUNNEL_SIM_CONTEXT_PATH: V2,
           SEATUNNEL_SIM_LOG_DIR: join(logRoot, `node${i + 1}`),
+          // Job logs split per job (log4j2 routing) and telemetry on: both off by default, as in SeaTunnel.
+          SEATUNNEL_SIM_SPLIT_JOB_LOGS: 'true',
+          SEATUNNEL_SIM_TELEMETRY: 'true',
         },
         overrides: [
           [['node', 'tags'], tags],
@@ -161,11 +164,13 @@ describe('cluster, config, log and telemetry endpoints', () => {
       const empty = await post(`${a}${V1}/encrypt-config`, '{"env":{},"source":[],"sink":[{}]}');
       assert.equal(empty.status, 400);
       assert.equal(empty.json().message, 'Miss <Source> config! Please check the config file.');
+      // Java 17's helpful NullPointerException text, as a real 2.3.8 engine answers (captures/2.3.8/035).
+      const missing = '{"status":"fail","message":"Cannot invoke \\"java.util.List.isEmpty()\\" because \\"sinks\\" is null"}';
       const missingV1 = await post(`${a}${V1}/encrypt-config`, '{"env":{},"source":[{}]}');
       assert.equal(missingV1.status, 500);
-      assert.equal(missingV1.text, '{"status":"fail"}');
+      assert.equal(missingV1.text, missing);
       const missingV2 = await post(`${a}${V2}/encrypt-config`, '{"env":{},"source":[{}]}');
-      assert.equal(missingV2.text, '{"status":"fail","message":null}');
+      assert.equal(missingV2.text, missing);
       assert.equal((await post(`${a}${V2}/encrypt-config`, '')).json().message, 'Request body is empty.');
     });
   });
@@ -195,22 +200,30 @@ describe('cluster, config, log and telemetry endpoints', () => {
     it('lists log names: v1 as text/plain, v2 as application/json', async () => {
       const v1 = await fetch(`${a}${V1}/get-all-log-name`);
       assert.match(v1.headers.get('content-type') ?? '', /^text\/plain/);
-      assert.deepEqual(JSON.parse(await v1.text()), [`job-${jobId}.log`]);
+      // The job's own file on the node that runs it, next to every node's server log and console copy.
+      assert.deepEqual(JSON.parse(await v1.text()), [`job-${jobId}.log`, 'seatunnel-engine-server.log', 'seatunnel-server.out']);
       const v2 = await fetch(`${b}${V2}/get-all-log-name`);
       assert.match(v2.headers.get('content-type') ?? '', /^application\/json/);
-      assert.deepEqual(await v2.json(), []);
+      assert.deepEqual(await v2.json(), ['seatunnel-engine-server.log', 'seatunnel-server.out']);
     });
 
     it('lists every node files with links to the node that has them', async () => {
       const host = new URL(a).hostname;
       const v1 = (await call(`${b}${V1}/logs?format=json`)).json();
-      assert.deepEqual(v1, [{ node: `${host}:28180`, logLink: `${a}${V1}/logs/job-${jobId}.log`, logName: `job-${jobId}.log` }]);
+      const file = (url: string, name: string) => ({ node: new URL(url).host, logLink: `${url}${V1}/logs/${name}`, logName: name });
+      assert.deepEqual(v1, [
+        file(a, `job-${jobId}.log`),
+        file(a, 'seatunnel-engine-server.log'),
+        file(a, 'seatunnel-server.out'),
+        file(b, 'seatunnel-engine-server.log'),
+        file(b, 'seatunnel-server.out'),
+      ]);
       const v2 = (await call(`${b}${V2}/logs/${jobId}?format=JSON`)).json();
       assert.deepEqual(v2, [{ node: `${host}:28180`, logLink: `${a}${V2}/logs/job-${jobId}.log`, logName: `job-${jobId}.log` }]);
       assert.deepEqual((await call(`${b}${V2}/logs/999?format=json`)).json(), []);
       // v1 quirk: the query string is part of the filter.
       assert.deepEqual((await call(`${b}${V1}/logs/${jobId}?format=json`)).json(), []);
-      const html = await fetch(`${b}${V1}/logs`);
+      const html = await fetch(`${b}${V1}/logs/${jobId}`);
       assert.equal(html.headers.get('content-type'), 'text/html; charset=UTF-8');
       assert.equal(
         await html.text(),
@@ -245,7 +258,8 @@ describe('cluster, config, log and telemetry endpoints', () => {
     it('exports Prometheus text, job counts on the master only', async () => {
       const res = await fetch(`${a}/hazelcast/rest/instance/metrics`);
       assert.equal(res.status, 200);
-      assert.equal(res.headers.get('content-type'), 'text/plain; version=0.0.4; charset=utf-8');
+      // Hazelcast's REST sends SeaTunnel's telemetry as plain text/plain (captures/2.3.8/045).
+      assert.equal(res.headers.get('content-type'), 'text/plain');
       const text = await res.text();
       assert.match(text, /# HELP[\s\S]*# TYPE/);
       assert.ok(text.includes(`cluster_info{cluster="${member.clusterName}",hazelcastVersion="5.6",master="`));
@@ -259,7 +273,7 @@ describe('cluster, config, log and telemetry endpoints', () => {
       const other = await (await fetch(`${b}/hazelcast/rest/instance/metrics`)).text();
       assert.ok(!other.includes('job_count{'));
       const open = await fetch(`${b}/hazelcast/rest/instance/openmetrics`);
-      assert.equal(open.headers.get('content-type'), 'application/openmetrics-text; version=1.0.0; charset=utf-8');
+      assert.equal(open.headers.get('content-type'), 'text/plain');
       assert.match(await open.text(), /# TYPE job_thread_pool_task counter[\s\S]*# EOF\n$/);
       assert.equal((await fetch(`${a}/hazelcast/rest/instance/metrics?x=1`)).status, 404);
     });
@@ -272,7 +286,8 @@ describe('cluster, config, log and telemetry endpoints', () => {
       assert.deepEqual(view.members.map((m: any) => m.localMember), [false, true]);
       assert.deepEqual(Object.keys(view.members[0]), ['address', 'liteMember', 'localMember', 'uuid', 'memberVersion']);
       assert.match(view.members[1].address, /^\[.+\]:28181$/);
-      assert.equal(view.members[0].memberVersion, '5.6.0');
+      // The Hazelcast SeaTunnel 2.3.8 / 2.3.9 embed (captures/2.3.8/047).
+      assert.equal(view.members[0].memberVersion, '5.1.0');
       assert.equal(typeof view.connectionCount, 'number');
       assert.equal(typeof view.allConnectionCount, 'number');
     });

@@ -4,10 +4,15 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { call, post, startTestNodes, type TestNodes } from './support.js';
 
 const V1 = '/hazelcast/rest/maps';
-const STREAM = { env: { 'job.mode': 'STREAMING' }, source: [{ plugin_name: 'FakeSource', result_table_name: 'fake' }], sink: [{ plugin_name: 'Console' }] };
+/** A streaming FakeSource reads row.num rows and idles: a million keeps it producing through every test. */
+const STREAM = {
+  env: { 'job.mode': 'STREAMING' },
+  source: [{ plugin_name: 'FakeSource', result_table_name: 'fake', 'row.num': 1_000_000, schema: { fields: { name: 'string', age: 'int' } } }],
+  sink: [{ plugin_name: 'Console' }],
+};
 const BATCH = (rows: number, env: Record<string, unknown> = {}) => ({
   env: { 'job.mode': 'BATCH', ...env },
-  source: [{ plugin_name: 'FakeSource', result_table_name: 'fake', 'row.num': rows }],
+  source: [{ plugin_name: 'FakeSource', result_table_name: 'fake', 'row.num': rows, schema: { fields: { name: 'string', age: 'int' } } }],
   sink: [{ plugin_name: 'Console', source_table_name: 'fake' }],
 });
 let idSeq = BigInt(Date.now()) * 100n;
@@ -74,11 +79,12 @@ describe('job lifecycle through the REST API (real member, 2 nodes)', () => {
     await post(`${a}${V1}/stop-job`, { jobId: id });
   });
 
-  it('resubmitting a running id is a no-op that answers the running job', async () => {
+  it('resubmitting a running id is a no-op that answers with the name it asked for (as a real 2.3.8 engine does)', async () => {
     const id = nextId();
     await post(`${a}${V1}/submit-job?jobId=${id}&jobName=first`, STREAM);
     const again = await post(`${b}${V1}/submit-job?jobId=${id}&jobName=second`, STREAM);
-    assert.deepEqual(again.json(), { jobId: id, jobName: 'first' });
+    assert.deepEqual(again.json(), { jobId: id, jobName: 'second' });
+    assert.equal((await info(a, id)).jobName, 'first');
     await post(`${a}${V1}/stop-job`, { jobId: id });
   });
 
@@ -93,15 +99,21 @@ describe('job lifecycle through the REST API (real member, 2 nodes)', () => {
   });
 
   it('submit-jobs and stop-jobs work in batches; stop-jobs echoes ids as JSON numbers', async () => {
-    const [x, y] = [nextId(), nextId()];
+    const [x, y, z] = [nextId(), nextId(), nextId()];
     const submitted = await post(`${a}${V1}/submit-jobs`, [
       { params: { jobId: x, jobName: 'bx' }, ...STREAM },
       { params: { jobId: y, jobName: 'by' }, ...STREAM },
+      { params: { jobId: z, jobName: 'bz' }, ...STREAM },
     ]);
-    assert.deepEqual(submitted.json(), [{ jobId: x, jobName: 'bx' }, { jobId: y, jobName: 'by' }]);
-    const stopped = await post(`${b}${V1}/stop-jobs`, `[{"jobId":${x}},{"jobId":"${y}"}]`);
+    assert.deepEqual(submitted.json(), [{ jobId: x, jobName: 'bx' }, { jobId: y, jobName: 'by' }, { jobId: z, jobName: 'bz' }]);
+    const stopped = await post(`${b}${V1}/stop-jobs`, `[{"jobId":${x}},{"jobId":${y}}]`);
     assert.equal(stopped.text, `[{"jobId":${x}},{"jobId":${y}}]`);
     assert.equal((await info(a, x)).jobStatus, 'CANCELING');
+    // A string id is stopped, then fails the echo as SeaTunnel's cast to Long does (captures/2.3.8/extra/010).
+    const cast = await post(`${b}${V1}/stop-jobs`, `[{"jobId":"${z}"}]`);
+    assert.equal(cast.status, 500);
+    assert.match(cast.json().message, /^class java\.lang\.String cannot be cast to class java\.lang\.Long/);
+    assert.equal((await info(a, z)).jobStatus, 'CANCELING');
   });
 
   it('finished-jobs is sorted by finish time; an unknown state gives []', async () => {
@@ -124,9 +136,10 @@ describe('job lifecycle through the REST API (real member, 2 nodes)', () => {
   });
 });
 
+// Each of these jobs holds 2 slots (one subtask and its pipeline's coordinator): slot-num 2 runs one.
 describe('slots and scheduling (fixed slot-num)', () => {
   it('REJECT fails a job that gets no slots; WAIT keeps it PENDING until slots free', async () => {
-    const reject = await startTestNodes(1, 28680, { SEATUNNEL_SIM_ADMIN_API: 'true', SEATUNNEL_SIM_DYNAMIC_SLOT: 'false', SEATUNNEL_SIM_SLOT_NUM: '1' }, 25961);
+    const reject = await startTestNodes(1, 28680, { SEATUNNEL_SIM_ADMIN_API: 'true', SEATUNNEL_SIM_DYNAMIC_SLOT: 'false', SEATUNNEL_SIM_SLOT_NUM: '2' }, 25961);
     try {
       const url = reject.nodes[0]!.url;
       const first = nextId();
@@ -140,7 +153,7 @@ describe('slots and scheduling (fixed slot-num)', () => {
     } finally {
       await reject.stop();
     }
-    const wait = await startTestNodes(1, 28690, { SEATUNNEL_SIM_ADMIN_API: 'true', SEATUNNEL_SIM_DYNAMIC_SLOT: 'false', SEATUNNEL_SIM_SLOT_NUM: '1', SEATUNNEL_SIM_SCHEDULE_STRATEGY: 'WAIT' }, 25962);
+    const wait = await startTestNodes(1, 28690, { SEATUNNEL_SIM_ADMIN_API: 'true', SEATUNNEL_SIM_DYNAMIC_SLOT: 'false', SEATUNNEL_SIM_SLOT_NUM: '2', SEATUNNEL_SIM_SCHEDULE_STRATEGY: 'WAIT' }, 25962);
     try {
       const url = wait.nodes[0]!.url;
       const first = nextId();

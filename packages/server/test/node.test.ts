@@ -89,7 +89,9 @@ describe('nodes over a real Hazelcast member', () => {
       [`${V1}/submit-job?isStartWithSavePoint=true`, '{}', 400, 'Please provide jobId when start with save point.'],
       [`${V1}/submit-job?jobId=12x`, '{}', 400, 'For input string: "12x"'],
       [`${V1}/submit-job?jobName=`, '{}', 400, 'Invalid Params format in Params.'],
-      [`${V1}/submit-job`, '{"source":[]}', 500, "No configuration setting found for key 'env'"],
+      [`${V1}/submit-job`, '{"source":[]}', 400, 'Miss <Source> config! Please check the config file.'],
+      [`${V1}/submit-job`, '{"source":[{"plugin_name":"FakeSource"}],"sink":[{"plugin_name":"Console"}]}', 500, "No configuration setting found for key 'env'"],
+      [`${V1}/submit-job`, '{"env":{},"source":[{"plugin_name":"NoSuch"}],"sink":[{"plugin_name":"Console"}]}', 500, "Plugin PluginIdentifier{engineType='seatunnel', pluginType='source', pluginName='NoSuch'} not found."],
     ];
     for (const [path, body, status, message] of posts) {
       const res = await post(`${b}${path}`, body);
@@ -101,6 +103,8 @@ describe('nodes over a real Hazelcast member', () => {
 
   it('falls through to Hazelcast native answers for unknown v1 paths', async () => {
     assert.equal((await call(`${a}${V1}/nope`)).status, 400);
+    // A POST without a key is Hazelcast's HttpBadRequestException (captures/2.3.8/033).
+    assert.deepEqual((await post(`${a}${V1}/nope`, '{}')).json(), { status: 'fail', message: 'Missing map name' });
     assert.equal((await call(`${a}${V1}/somemap/somekey`)).status, 204);
   });
 

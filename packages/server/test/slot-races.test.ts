@@ -3,8 +3,10 @@ import { after, before, describe, it } from 'node:test';
 import { call, post, startTestNodes, type TestNodes } from './support.js';
 
 const V1 = '/hazelcast/rest/maps';
-const STREAM = { env: { 'job.mode': 'STREAMING' }, source: [{ plugin_name: 'FakeSource', result_table_name: 'fake' }], sink: [{ plugin_name: 'Console' }] };
-const SLOTS_PER_NODE = 2;
+const STREAM = { env: { 'job.mode': 'STREAMING' }, source: [{ plugin_name: 'FakeSource', result_table_name: 'fake', schema: { fields: { name: 'string', age: 'int' } } }], sink: [{ plugin_name: 'Console' }] };
+/** Room for two jobs per node: each holds 2 slots (its subtask and its pipeline's coordinator). */
+const SLOTS_PER_NODE = 4;
+const JOBS_PER_NODE = SLOTS_PER_NODE / 2;
 let idSeq = BigInt(Date.now()) * 1000n;
 const nextId = () => String(idSeq++);
 
@@ -45,7 +47,7 @@ describe('slot placement under races (3 nodes, slot-num 2, real member)', () => 
       const replies = await Promise.all(ids.map((id, i) => post(`${urls[i % 3]}${V1}/submit-job?jobId=${id}`, STREAM)));
       assert.deepEqual(replies.map((r) => r.status), ids.map(() => 200));
       const statuses = await Promise.all(ids.map((id, i) => statusOf(urls[(i + 1) % 3]!, id)));
-      assert.deepEqual(countBy(statuses), { RUNNING: 3 * SLOTS_PER_NODE, FAILED: 30 - 3 * SLOTS_PER_NODE });
+      assert.deepEqual(countBy(statuses), { RUNNING: 3 * JOBS_PER_NODE, FAILED: 30 - 3 * JOBS_PER_NODE });
       for (const [i, id] of ids.entries()) {
         if (statuses[i] !== 'FAILED') continue;
         assert.match((await call(`${urls[0]}${V1}/job-info/${id}`)).json().errorMsg, /NoEnoughResourceException/);

@@ -10,6 +10,23 @@ const submitted = (json: Record<string, string>): Expectation => ({
   json,
 });
 
+/** QUICK_JOB in SeaTunnel's HOCON form. */
+const HOCON_QUICK_JOB = `env {
+  job.mode = "batch"
+  sim.rows-per-second = 1000
+}
+source {
+  FakeSource {
+    result_table_name = "fake"
+    row.num = 1
+    schema = { fields { name = "string", age = "int", card = "int" } }
+  }
+}
+sink {
+  Console { source_table_name = ["fake"] }
+}
+`;
+
 const withEnv = (env: Record<string, unknown>) => ({ ...QUICK_JOB, env: { ...QUICK_JOB.env, ...env } });
 const { env: _env, ...WITHOUT_ENV } = QUICK_JOB;
 
@@ -47,6 +64,29 @@ export const submitJobChecks: Check[] = [
     api: BOTH,
     expect: { status: 200, json: { jobId: '{savepointJobId}', jobStatus: 'RUNNING', isStartWithSavePoint: true } },
   },
+  {
+    name: 'submit-job?format=hocon: a HOCON body (plugins keyed by name) → 200',
+    endpoint: 'E8',
+    method: 'POST',
+    path: '/submit-job?format=hocon&jobName=cs-hocon',
+    body: HOCON_QUICK_JOB,
+    api: BOTH,
+    expect: submitted({ jobName: 'cs-hocon' }),
+  },
+  {
+    name: 'submit-job?format=HOCON: the format is case-insensitive',
+    endpoint: 'E8',
+    method: 'POST',
+    path: '/submit-job?format=HOCON',
+    body: HOCON_QUICK_JOB,
+    api: BOTH,
+    expect: submitted({ jobName: 'SeaTunnel_Job' }),
+  },
+  // v1 parses the body as sent (`env {` ends on line 1); v2 re-joins its lines with \n first (line 2).
+  { name: 'submit-job?format=hocon: unparsable → 500 with Typesafe Config\'s message', endpoint: 'E8', method: 'POST', path: '/submit-job?format=hocon', body: 'env {', api: BOTH, ...failWith(500, "expecting a close parentheses ')' here, not: end of file") },
+  { name: 'submit-job?format=hocon: empty body → 500 (no env), not "Request body is empty."', endpoint: 'E8', method: 'POST', path: '/submit-job?format=hocon', body: '', api: BOTH, ...fail(500, "No configuration setting found for key 'env'") },
+  { name: 'submit-job?format=hocon: unresolved ${?X} in env → 400 "Json parsing exception."', endpoint: 'E8', method: 'POST', path: '/submit-job?format=hocon', body: 'env { job.mode = ${?CS_UNSET} }\nsource { FakeSource { schema = { fields { name = "string" } } } }\nsink { Console {} }', api: BOTH, ...fail(400, 'Json parsing exception.') },
+  { name: 'submit-job/upload: not multipart → 500 (Jetty\'s ServletException)', endpoint: 'E8', method: 'POST', path: '/submit-job/upload', body: QUICK_JOB, api: V2_ONLY, ...fail(500, 'Unsupported Content-Type [application/json], expected [multipart/form-data]') },
 ];
 
 const params = (p: Record<string, string>) => ({ ...QUICK_JOB, params: p });

@@ -1,4 +1,4 @@
-import { V1_JSON, V1_ONLY, type Check } from '../check.js';
+import { V1_JSON, V1_ONLY, V2_ONLY, type Check } from '../check.js';
 
 /** `job_count{cluster="…",type="finished",} 2.0` (Java client) or without the trailing comma. */
 const jobCount = (type: string, fixture: string) => (text: string, count: string): string | null => {
@@ -37,10 +37,42 @@ export const telemetryChecks: Check[] = [
     api: V1_ONLY,
     expect: {
       status: 200,
-      contentType: 'application/openmetrics-text',
+      // SeaTunnel renders OpenMetrics but sends it as Hazelcast's text/plain (captures/snapshot/telemetry/002).
+      contentType: 'text/plain',
       textIncludes: ['# TYPE ', 'cluster_info'],
       textMatches: [/# EOF\n?$/],
     },
+  },
+  // REST v2 (2.3.9, MetricsServlet): the same text, written as BaseServlet.write's text/plain (which
+  // Jetty 9.4's getWriter completes with `;charset=iso-8859-1`; the charset is the profile's wire-format
+  // business, so only the media type is checked here).
+  {
+    name: 'v2 /metrics: Prometheus text as text/plain',
+    endpoint: 'E17',
+    path: '/metrics',
+    api: V2_ONLY,
+    expect: {
+      status: 200,
+      contentType: 'text/plain',
+      textIncludes: ['# HELP ', '# TYPE ', 'cluster_info{', 'cluster="{clusterName}"', 'jvm_'],
+      textExcludes: ['# EOF'],
+    },
+  },
+  {
+    name: 'v2 /openmetrics/x: mapped as /openmetrics/*, OpenMetrics text ending in # EOF',
+    endpoint: 'E17',
+    path: '/openmetrics/x',
+    api: V2_ONLY,
+    expect: { status: 200, contentType: 'text/plain', textIncludes: ['# TYPE ', 'cluster_info'], textMatches: [/# EOF\n?$/] },
+  },
+  {
+    name: 'v2 POST /metrics → Jetty\'s 405 page',
+    endpoint: 'E17',
+    method: 'POST',
+    path: '/metrics',
+    body: '',
+    api: V2_ONLY,
+    expect: { status: 405, contentType: 'text/html', textIncludes: ['HTTP ERROR 405 HTTP method POST is not supported by this URL'] },
   },
 ];
 

@@ -1,3 +1,4 @@
+import { orderedEnvOptions } from './env-order.js';
 import type { JobRecord } from '../job-record.js';
 
 /** SeaTunnel 2.3.9's JobDAGInfo: edge ids as strings, vertexInfoMap an array (despite its name). */
@@ -9,7 +10,7 @@ export function jobDagView(record: JobRecord) {
   return {
     jobId: record.jobId,
     pipelineEdges,
-    envOptions: record.envOptions,
+    envOptions: orderedEnvOptions(record.envOptions),
     vertexInfoMap: record.plan.vertices.map((v) => ({
       vertexId: v.vertexId,
       type: v.type,

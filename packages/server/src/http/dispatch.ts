@@ -2,11 +2,13 @@ import { Readable } from 'node:stream';
 import type { Context } from 'koa';
 import { SeaTunnelError } from '@seatunnel-sim/engine';
 import type { ApiRequest, ApiResponse, ApiVersion } from './api-types.js';
-import { readTextBody } from './body.js';
+import { decodeTextBody, readRawBody } from './body.js';
 
 /** Builds the handler's view of a Koa request. */
 export function apiRequest(ctx: Context, api: ApiVersion, rest: string, bodyLimit: number): ApiRequest {
-  let body: Promise<string> | undefined;
+  let bytes: Promise<Buffer> | undefined;
+  let text: Promise<string> | undefined;
+  const bodyBytes = (): Promise<Buffer> => (bytes ??= readRawBody(ctx.req, bodyLimit));
   const query: Record<string, string> = {};
   for (const [key, value] of new URLSearchParams(ctx.querystring)) query[key] = value;
   return {
@@ -16,7 +18,9 @@ export function apiRequest(ctx: Context, api: ApiVersion, rest: string, bodyLimi
     rest,
     rawQuery: ctx.querystring,
     query,
-    body: () => (body ??= readTextBody(ctx.req, bodyLimit)),
+    body: () => (text ??= bodyBytes().then(decodeTextBody)),
+    bodyBytes,
+    contentType: ctx.get('Content-Type') || undefined,
   };
 }
 
@@ -41,7 +45,8 @@ export function sendApiResponse(ctx: Context, response: ApiResponse): void {
     case 'text':
       ctx.status = response.status ?? 200;
       ctx.type = response.contentType;
-      ctx.body = response.text;
+      // Jetty's ISO-8859-1 writer prints '?' for every UTF-16 unit beyond Latin-1.
+      ctx.body = response.charset === 'latin1' ? Buffer.from(response.text.replace(/[^\x00-\xff]/g, '?'), 'latin1') : response.text;
       return;
     case 'empty':
       ctx.status = response.status;

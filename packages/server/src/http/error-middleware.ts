@@ -1,6 +1,6 @@
 import type { Context, Next } from 'koa';
 import type { Logger } from 'pino';
-import { clusterUnavailable, SeaTunnelError } from '@seatunnel-sim/engine';
+import { clusterUnavailable, SeaTunnelError, type ApiProfile } from '@seatunnel-sim/engine';
 import { isClusterUnavailable } from '@seatunnel-sim/cluster';
 import type { ApiVersion } from './api-types.js';
 import { errorBody } from './error-body.js';
@@ -17,7 +17,7 @@ function clientErrorStatus(caught: unknown): number | null {
  * a lost Hazelcast cluster is a 503 (the node keeps serving and recovers by itself); anything else
  * is a bug, answered as SeaTunnel answers unexpected exceptions (500) and logged.
  */
-export function errorMiddleware(logger: Logger) {
+export function errorMiddleware(logger: Logger, profile: ApiProfile) {
   return async (ctx: Context, next: Next): Promise<void> => {
     try {
       await next();
@@ -35,13 +35,14 @@ export function errorMiddleware(logger: Logger) {
       }
       const api = (ctx.state as { api?: ApiVersion }).api ?? 'v2';
       ctx.status = error.httpStatus;
+      if (api === 'v1' && ctx.method === 'GET' && error.httpStatus === 400 && !error.emptyBody) ctx.status = profile.v1GetBadRequestStatus;
       if (error.emptyBody) {
         // '' rather than null: Koa turns a null body into 204, hiding SeaTunnel's empty 400.
         ctx.body = '';
         ctx.remove('Content-Type');
         return;
       }
-      ctx.type = api === 'v2' ? 'application/json;charset=UTF-8' : 'application/json';
+      ctx.type = 'application/json'; // the exact header is the wire format's
       ctx.body = JSON.stringify(errorBody(api, error.detail));
     }
   };

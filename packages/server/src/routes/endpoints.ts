@@ -8,6 +8,7 @@ import {
   postUpdateTags,
 } from './cluster-routes.js';
 import { postEncryptConfig } from './config-routes.js';
+import { getV2Telemetry } from './hazelcast-routes.js';
 import {
   getFinishedJobs,
   getJobInfo,
@@ -16,6 +17,7 @@ import {
   postStopJobs,
   postSubmitJob,
   postSubmitJobs,
+  postSubmitJobUpload,
 } from './job-routes.js';
 import { getAllLogNames, getLocalLogs, getLogs } from './log-routes.js';
 
@@ -24,13 +26,17 @@ export type Handler = (req: ApiRequest, services: Services) => Promise<ApiRespon
 export type EndpointName =
   | 'running-jobs' | 'finished-jobs' | 'running-job' | 'job-info' | 'system-monitoring-information'
   | 'running-threads' | 'overview' | 'thread-dump' | 'get-all-log-name' | 'logs' | 'log'
-  | 'submit-jobs' | 'submit-job' | 'stop-jobs' | 'stop-job' | 'encrypt-config' | 'update-tags';
+  | 'submit-jobs' | 'submit-job' | 'stop-jobs' | 'stop-job' | 'encrypt-config' | 'update-tags'
+  // REST v2 only (2.3.9): telemetry (MetricsServlet) and the file upload.
+  | 'metrics' | 'openmetrics' | 'submit-job/upload';
 
 export interface Endpoint {
   /** Path segment after the API prefix, e.g. "running-jobs". */
   name: EndpointName;
   method: 'GET' | 'POST';
   handler: Handler;
+  /** false: REST v2 only (v1's processor has no such path; there it stays a prefix of another or falls through). */
+  v1?: false;
 }
 
 /**
@@ -56,4 +62,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
   { name: 'stop-job', method: 'POST', handler: postStopJob },
   { name: 'encrypt-config', method: 'POST', handler: postEncryptConfig },
   { name: 'update-tags', method: 'POST', handler: postUpdateTags },
+  { name: 'metrics', method: 'GET', handler: (_req, s) => getV2Telemetry(s, 'prometheus'), v1: false },
+  { name: 'openmetrics', method: 'GET', handler: (_req, s) => getV2Telemetry(s, 'openmetrics'), v1: false },
+  { name: 'submit-job/upload', method: 'POST', handler: postSubmitJobUpload, v1: false },
 ];

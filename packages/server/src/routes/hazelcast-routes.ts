@@ -1,5 +1,5 @@
 import type { Context, Next } from 'koa';
-import { clusterMembersView } from '@seatunnel-sim/engine';
+import { apiProfile, clusterMembersView } from '@seatunnel-sim/engine';
 import { json, type ApiResponse } from '../http/api-types.js';
 import { sendApiResponse } from '../http/dispatch.js';
 import type { Services } from '../services/services.js';
@@ -8,13 +8,22 @@ import type { TelemetryFormat } from '../services/telemetry-service.js';
 /** GET /hazelcast/rest/cluster: the live nodes as Hazelcast members (every node is also one client connection). */
 async function getCluster(services: Services): Promise<ApiResponse> {
   const members = await services.nodes.members();
-  return json(clusterMembersView(members, members.length));
+  return json(clusterMembersView(members, members.length, apiProfile(services.config.api.profile).release.hazelcastVersion));
 }
 
 /** GET /hazelcast/rest/instance/(open)metrics: this node's telemetry as Prometheus or OpenMetrics text. */
 async function getMetrics(services: Services, format: TelemetryFormat): Promise<ApiResponse> {
   const { contentType, text } = await services.telemetry.render(format);
   return { kind: 'text', text, contentType };
+}
+
+/**
+ * REST v2 `GET /metrics` and `/openmetrics` (MetricsServlet, 2.3.9): the same text, written with
+ * BaseServlet.write's `text/plain`, to which Jetty 9.4's writer adds its inferred ISO-8859-1.
+ */
+export async function getV2Telemetry(services: Services, format: TelemetryFormat): Promise<ApiResponse> {
+  const { text } = await services.telemetry.render(format);
+  return { kind: 'text', text, contentType: 'text/plain;charset=iso-8859-1', charset: 'latin1' };
 }
 
 const TELEMETRY: Record<string, TelemetryFormat> = {

@@ -9,12 +9,16 @@ import {
   parseJobId,
   parseJsonBody,
   parseSubmission,
+  parseUploadSubmission,
   readStopRequest,
+  servletBody,
+  stopJobsEchoId,
   stringifyJson,
   type JsonValue,
   type Submission,
 } from '@seatunnel-sim/engine';
 import { json, type ApiRequest, type ApiResponse } from '../http/api-types.js';
+import { multipartParams, partText, readMultipartForm } from '../http/multipart.js';
 import type { JobAtNow } from '../services/job-service.js';
 import type { Services } from '../services/services.js';
 import { renderJobText } from './job-views.js';
@@ -99,7 +103,27 @@ export async function getFinishedJobs(req: ApiRequest, services: Services): Prom
 }
 
 export async function postSubmitJob(req: ApiRequest, services: Services): Promise<ApiResponse> {
-  const submission = parseSubmission(submitParams(req), await req.body());
+  const { format, ...rest } = submitParams(req);
+  // Releases before 2.3.9 have no `format`: every body is JSON.
+  const params = apiProfile(services.config.api.profile).hocon ? { ...rest, format } : rest;
+  // v2's servlet reads the body line by line (HOCON lines re-joined with \n); v1 takes it as sent.
+  const body = req.api === 'v2' ? servletBody(params, await req.body()) : await req.body();
+  const submission = parseSubmission(params, body);
+  return json(await services.jobs.submit(submission));
+}
+
+/**
+ * submit-job/upload (v2 only): the job config is the multipart part `config_file`, its syntax from
+ * the file name; jobId/jobName/isStartWithSavePoint from the query or form fields (`format` is not read).
+ */
+export async function postSubmitJobUpload(req: ApiRequest, services: Services): Promise<ApiResponse> {
+  const parts = await readMultipartForm(req);
+  const file = parts.find((part) => part.name === 'config_file');
+  const params = multipartParams(req.query, parts);
+  const submission = parseUploadSubmission(
+    { jobId: params['jobId'], jobName: params['jobName'], isStartWithSavePoint: params['isStartWithSavePoint'] },
+    file ? { fileName: file.fileName, content: partText(file) } : null,
+  );
   return json(await services.jobs.submit(submission));
 }
 
@@ -110,9 +134,10 @@ export async function postSubmitJob(req: ApiRequest, services: Services): Promis
  */
 export async function postSubmitJobs(req: ApiRequest, services: Services): Promise<ApiResponse> {
   const body = parseJsonBody(await req.body());
-  if (!Array.isArray(body)) throw jsonParseListException();
+  // Jackson's JsonNode iteration: an array's elements, an object's values, nothing for a scalar.
+  const elements = Array.isArray(body) ? body : isJsonObject(body) ? Object.values(body) : [];
   const submissions: Submission[] = [];
-  for (const element of body) {
+  for (const element of elements) {
     if (!isJsonObject(element)) continue; // SeaTunnel skips non-object elements
     const { params, ...config } = element;
     // SeaTunnel reads `params` without a null check: a missing one is a NullPointerException (500, no message).
@@ -139,13 +164,18 @@ export async function postStopJob(req: ApiRequest, services: Services): Promise<
 }
 
 /**
- * stop-jobs: each job stopped in order; the answer echoes the ids as JSON numbers, as SeaTunnel
- * does (it would throw ClassCastException for small or string ids; we answer them all).
+ * stop-jobs: each element stopped in turn and echoed as a JSON number, as SeaTunnel does it — and
+ * like SeaTunnel, an element it cannot echo (an id Jackson reads as Integer or String) fails the
+ * request with its ClassCastException after that job was stopped; later elements are not stopped.
  */
 export async function postStopJobs(req: ApiRequest, services: Services): Promise<ApiResponse> {
   const body: JsonValue = parseJsonBody(await req.body());
   if (!Array.isArray(body)) throw jsonParseListException();
-  const stops = body.map(readStopRequest);
-  for (const stop of stops) await services.jobs.stop(stop.jobId, stop.withSavepoint);
-  return { kind: 'raw-json', text: `[${stops.map((s) => `{"jobId":${s.jobId}}`).join(',')}]` };
+  const echoed: string[] = [];
+  for (const element of body) {
+    const stop = readStopRequest(element);
+    await services.jobs.stop(stop.jobId, stop.withSavepoint);
+    echoed.push(`{"jobId":${stopJobsEchoId(element)}}`);
+  }
+  return { kind: 'raw-json', text: `[${echoed.join(',')}]` };
 }

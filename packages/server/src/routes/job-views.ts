@@ -2,16 +2,9 @@ import { isEndState, type ApiProfile } from '@seatunnel-sim/engine';
 import type { ApiVersion } from '../http/api-types.js';
 import type { JobAtNow } from '../services/job-service.js';
 
-/** renderJob as JSON text (the profile's text renderers: the same bytes as JSON.stringify(renderJob(...))). */
+/** A job as job-info renders it: the running shape until its projection ends, then the history shape. */
 export function renderJobText(job: JobAtNow, api: ApiVersion, profile: ApiProfile): string {
   return isEndState(job.snapshot.status)
     ? profile.finishedJobText(job.record, job.snapshot, api)
     : profile.runningJobText(job.record, job.snapshot, api);
-}
-
-/** A job as job-info renders it: the running shape until its projection ends, then the history shape. */
-export function renderJob(job: JobAtNow, api: ApiVersion, profile: ApiProfile): unknown {
-  return isEndState(job.snapshot.status)
-    ? profile.finishedJob(job.record, job.snapshot, api)
-    : profile.runningJob(job.record, job.snapshot, api);
 }

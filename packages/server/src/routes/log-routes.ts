@@ -6,6 +6,8 @@ import { V1_PREFIX } from './v1-router.js';
 
 const html = (text: string): ApiResponse => ({ kind: 'text', text, contentType: 'text/html; charset=UTF-8' });
 const plain = (text: string): ApiResponse => ({ kind: 'text', text, contentType: 'text/plain; charset=UTF-8' });
+/** A file's content: v2 writes it through Jetty's ISO-8859-1 writer (what it cannot encode becomes '?'). */
+const fileContent = (req: ApiRequest, text: string): ApiResponse => (req.api === 'v2' ? { kind: 'text', text, contentType: 'text/plain', charset: 'latin1' } : plain(text));
 
 /** v1 finds the parameter in the URI with its query string; v2 in the path only. */
 const param = (req: ApiRequest): string => logParam(req.rest, req.api === 'v1' ? req.rawQuery : null);
@@ -23,7 +25,7 @@ export async function getAllLogNames(req: ApiRequest, services: Services): Promi
  */
 export async function getLogs(req: ApiRequest, services: Services): Promise<ApiResponse> {
   const target = param(req);
-  if (target.includes('.log')) return plain(await services.logs.read(target));
+  if (target.includes('.log')) return fileContent(req, await services.logs.read(target));
   const format = req.api === 'v1' ? parseV1RawParams(req.rawQuery)['format'] : req.query['format'];
   const prefix = req.api === 'v1' ? V1_PREFIX.slice(0, -1) : services.config.seatunnel.engine.http['context-path'].replace(/\/+$/, '');
   const nodes = await services.logs.allNodes();
@@ -38,5 +40,5 @@ export async function getLogs(req: ApiRequest, services: Services): Promise<ApiR
 export async function getLocalLogs(req: ApiRequest, services: Services): Promise<ApiResponse> {
   const target = param(req);
   if (target === '') return html(localLogsHtml(await services.logs.localNames()));
-  return plain(await services.logs.read(target));
+  return fileContent(req, await services.logs.read(target));
 }

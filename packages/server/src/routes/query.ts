@@ -27,7 +27,12 @@ function decode(text: string): string {
 /** submit-job's parameters, read the way the request's API version reads them. */
 export function submitParams(req: ApiRequest): SubmitParams {
   const params = req.api === 'v1' ? parseV1Query(req.rawQuery) : req.query;
-  return { jobId: params['jobId'], jobName: params['jobName'], isStartWithSavePoint: params['isStartWithSavePoint'] };
+  return {
+    jobId: params['jobId'],
+    jobName: params['jobName'],
+    isStartWithSavePoint: params['isStartWithSavePoint'],
+    format: params['format'],
+  };
 }
 
 /**

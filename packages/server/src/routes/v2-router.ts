@@ -3,6 +3,7 @@ import type { Services } from '../services/services.js';
 import { apiRequest, sendApiResponse } from '../http/dispatch.js';
 import { sendJettyError, sendMethodNotSupported } from '../http/jetty-error-page.js';
 import type { Endpoint } from './endpoints.js';
+import { servletHolderName } from './servlets.js';
 
 /**
  * REST v2 as SeaTunnel's Jetty serves it: every endpoint mapped as `<context-path>/<name>/*`, one
@@ -15,7 +16,10 @@ export function v2Router(endpoints: readonly Endpoint[], services: Services): Ro
     (ctx.state as { api: string }).api = 'v2';
     await next();
   });
-  for (const endpoint of endpoints) {
+  // Jetty picks the longest matching mapping (`/submit-job/upload/*` over `/submit-job/*`); the router
+  // takes the first route registered, so deeper names go first.
+  const byDepth = [...endpoints].sort((a, b) => b.name.split('/').length - a.name.split('/').length);
+  for (const endpoint of byDepth) {
     const base = `${contextPath}/${endpoint.name}`;
     const handle = async (ctx: RouterContext): Promise<void> => {
       const rest = ctx.path.slice(base.length);
@@ -27,11 +31,11 @@ export function v2Router(endpoints: readonly Endpoint[], services: Services): Ro
       else router.post(path, handle);
       // Each servlet implements only doGet or doPost; HttpServlet answers the rest with Jetty's 405 page.
       const others = endpoint.method === 'GET' ? ['post', 'put', 'delete', 'patch'] : ['get', 'head', 'put', 'delete', 'patch'];
-      router.register(path, others, (ctx) => sendMethodNotSupported(ctx));
+      router.register(path, others, (ctx) => sendMethodNotSupported(ctx, servletHolderName(endpoint.name)));
     }
   }
   // Anything else under the context path reaches Jetty's DefaultServlet: 404 page.
-  const notFound = (ctx: RouterContext): void => sendJettyError(ctx, 404, 'Not Found');
+  const notFound = (ctx: RouterContext): void => sendJettyError(ctx, 404, 'Not Found', 'default');
   router.all(contextPath === '' ? '/' : contextPath, notFound);
   router.all(`${contextPath}/{*rest}`, notFound);
   return router;

@@ -1,11 +1,14 @@
 import {
   buildPlan,
+  checkJob,
+  type ApiProfile,
   finalRows,
   isEndState,
   jobAlreadySubmitted,
   newJobRecord,
   projectJob,
   requestStop,
+  resolveJobName,
   slotsHeld,
   slotsRequired,
   type JobPlan,
@@ -40,6 +43,8 @@ export interface OverviewCounters {
 }
 
 export interface JobServiceOptions {
+  /** The release this node speaks: what it checks a job against and how it words refusals. */
+  profile: ApiProfile;
   repository: JobRepository;
   registry: NodeRegistry;
   slots: SlotScheduler;
@@ -94,15 +99,17 @@ export class JobService {
    * it and continues its counts from where it stopped.
    */
   async submit(submission: Submission): Promise<SubmitResult> {
+    checkJob(submission.config, this.options.profile.checks);
     const plan = buildPlan(submission.config);
     const jobId = submission.jobId ?? (await this.repository.newJobId());
     const running = await this.repository.getRunning(jobId);
     const endedInRunning = running !== null && isEndState(projectJob(running.record, this.options.clock.now()).status);
-    if (running && !endedInRunning) return { jobId, jobName: running.record.jobName };
+    // SeaTunnel answers with the name this request asked for, also when the id is already running.
+    if (running && !endedInRunning) return { jobId, jobName: resolveJobName(submission.jobName, submission.config) };
     const previous = endedInRunning ? running : await this.repository.getFinished(jobId);
     let restoredRows: Record<string, number> | undefined;
     if (previous) {
-      if (!submission.isStartWithSavePoint) throw jobAlreadySubmitted(jobId);
+      if (!submission.isStartWithSavePoint) throw jobAlreadySubmitted(jobId, this.options.profile.release.submitFrame);
       restoredRows = finalRows(previous.record, this.options.clock.now());
     }
     const { placement, owner, grant } = await this.place(jobId, plan);
@@ -137,18 +144,16 @@ export class JobService {
       return { jobId, jobName: record.jobName };
     }
     let started: boolean;
-    let jobName = record.jobName;
     if (prior.running) {
       started = await this.repository.replaceRunning(prior.running, record);
-      if (!started) jobName = (await this.repository.getRunning(jobId))?.record.jobName ?? jobName;
     } else {
-      const { inserted, current } = await this.repository.insertRunning(record);
+      const { inserted } = await this.repository.insertRunning(record);
       started = inserted;
-      jobName = current.jobName;
       if (inserted && prior.previous) await this.repository.removeFinished(prior.previous);
     }
     if (started) for (const line of jobLogLines.submitted(record)) this.options.jobLog().write(jobId, 'INFO', line.logger, line.message);
-    return { jobId, jobName };
+    // The name this request asked for, whichever racing submit wrote the job (SeaTunnel echoes its request).
+    return { jobId, jobName: record.jobName };
   }
 
   /**

@@ -9,6 +9,8 @@ import type { JobService } from './job-service.js';
 export type TelemetryFormat = 'prometheus' | 'openmetrics';
 
 export interface TelemetryServiceDeps {
+  /** `seatunnel.engine.telemetry.metric.enabled`. */
+  enabled: boolean;
   clusterName: string;
   registry: NodeRegistry;
   jobs: Pick<JobService, 'countByStatus' | 'listRunning' | 'listFinished'>;
@@ -86,6 +88,8 @@ export class TelemetryService {
   constructor(private readonly deps: TelemetryServiceDeps) {}
 
   async render(format: TelemetryFormat): Promise<{ contentType: string; text: string }> {
+    // Telemetry off (SeaTunnel's default): its collector registry is empty.
+    if (!this.deps.enabled) return { contentType: 'text/plain', text: format === 'openmetrics' ? '# EOF\n' : '' };
     const me = this.deps.self();
     const nodes = await this.deps.registry.list();
     const master = nodes[0] ?? me;
