@@ -178,6 +178,8 @@ export const SCENARIO_2_3_8: readonly ScenarioStep[] = [
   post('stop-job with a string id', `${M}/stop-job`, '{"jobId":"123"}'),
   post('stop-job of an unknown id', `${M}/stop-job`, '{"jobId":123}'),
   post('stop-jobs {}', `${M}/stop-jobs`, '{}'),
+  post('duplicate key: stop-job with jobId twice', `${M}/stop-job`, '{"jobId":123,"jobId":456}'),
+  post('submit with a null env value', `${M}/submit-job?jobName=null_env`, BAD((c) => (c['env'] = { 'job.mode': 'BATCH', 'custom.key': null })), { names: ['nullenv'] }),
   post('submit-jobs {}', `${M}/submit-jobs`, '{}'),
 
   // Config and tags.
