@@ -131,3 +131,6 @@ export const jsonParsingException = (): SeaTunnelError => new SeaTunnelError(400
 /** Jetty 9.4's Request.getParts on a request that is not multipart/form-data (a ServletException → 500). */
 export const notMultipart = (contentType: string | undefined): SeaTunnelError =>
   new SeaTunnelError(500, `Unsupported Content-Type [${contentType ?? 'null'}], expected [multipart/form-data]`);
+
+/** Jetty's IllegalStateException when a servlet reads a body it already parsed as form fields (500). */
+export const bodyStreamed = (): SeaTunnelError => new SeaTunnelError(500, 'STREAMED');

@@ -130,6 +130,17 @@ describe('REST v2 additions of 2.3.9: /metrics, submit-job?format=hocon, submit-
     });
   });
 
+  describe('POST /submit-job with a form content type (what curl -d sends without -H)', () => {
+    it("v2: Jetty has read the body as form fields, the servlet's reader fails: 500 STREAMED; v1 takes the body", async () => {
+      const form = { 'content-type': 'application/x-www-form-urlencoded' };
+      const v2 = await call(`${a}/submit-job?jobName=form`, { method: 'POST', headers: form, body: JSON.stringify(JSON_JOB) });
+      assert.equal(v2.status, 500);
+      assert.equal(v2.text, '{"status":"fail","message":"STREAMED"}');
+      const v1 = await call(`${a}${V1}/submit-job?jobName=form`, { method: 'POST', headers: form, body: JSON.stringify(JSON_JOB) });
+      assert.equal(v1.status, 200, v1.text);
+    });
+  });
+
   describe('POST /submit-job?format=hocon', () => {
     it('submits a HOCON job; job-info shows the same jobDag and envOptions as the JSON equivalent', async () => {
       const fromHocon = await hocon(`${a}/submit-job?format=hocon&jobName=hocon-job`, HOCON_JOB);

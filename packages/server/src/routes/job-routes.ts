@@ -1,5 +1,6 @@
 import {
   apiProfile,
+  bodyStreamed,
   isJsonObject,
   javaToString,
   jobIdEmpty,
@@ -106,8 +107,12 @@ export async function postSubmitJob(req: ApiRequest, services: Services): Promis
   const { format, ...rest } = submitParams(req);
   // Releases before 2.3.9 have no `format`: every body is JSON.
   const params = apiProfile(services.config.api.profile).hocon ? { ...rest, format } : rest;
+  const text = await req.body();
+  // v2's servlet asks for its parameters first: Jetty then reads a form-encoded body (what `curl -d`
+  // sends without -H) as form fields, and the servlet's getReader() fails with "STREAMED" (500).
+  if (req.api === 'v2' && text !== '' && /^application\/x-www-form-urlencoded/i.test(req.contentType ?? '')) throw bodyStreamed();
   // v2's servlet reads the body line by line (HOCON lines re-joined with \n); v1 takes it as sent.
-  const body = req.api === 'v2' ? servletBody(params, await req.body()) : await req.body();
+  const body = req.api === 'v2' ? servletBody(params, text) : text;
   const submission = parseSubmission(params, body);
   return json(await services.jobs.submit(submission));
 }
