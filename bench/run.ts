@@ -11,7 +11,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { Aggregators, HazelcastJsonValue, Predicates } from 'hazelcast-client';
 import { startLocalCluster, startNodeProcess, type LocalCluster, type LocalClusterOptions, type LocalNode } from '@seatunnel-sim/cli';
-import { connectCluster, encodeJob, JobRepository, MAPS, NodeRegistry, type HazelcastClient } from '@seatunnel-sim/cluster';
+import { connectCluster, encodeJob, HazelcastDocBackend, JobRepository, MAPS, NodeRegistry, type HazelcastClient } from '@seatunnel-sim/cluster';
 import { newJobRecord, parseJson, readJobConfig, settle, type JobRecord } from '@seatunnel-sim/engine';
 import { load, timedGets, type LoadFigures } from './load.js';
 import { renderComparison, renderGoals, renderMarkdown, renderTable, type Results } from './report.js';
@@ -233,8 +233,8 @@ async function main(): Promise<void> {
   stoppers.push(async () => {
     await client.shutdown();
   });
-  const repository = await JobRepository.open(client);
-  const registry = await NodeRegistry.open(client);
+  const repository = await JobRepository.open(new HazelcastDocBackend(client));
+  const registry = await NodeRegistry.open(new HazelcastDocBackend(client));
   const runningMap = await client.getMap<string, HazelcastJsonValue>(MAPS.runningJobs);
   const finishedMap = await client.getMap<string, HazelcastJsonValue>(MAPS.finishedJobs);
   const v1 = (node: LocalNode, path: string): string => `${node.url}/hazelcast/rest/maps/${path}`;

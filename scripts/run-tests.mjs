@@ -8,7 +8,8 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startMember, TEST_CLUSTER_NAME } from '@seatunnel-sim/cluster';
+import { startMember } from '@seatunnel-sim/cluster';
+import { TEST_CLUSTER_NAME } from '@seatunnel-sim/cluster/testing';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 

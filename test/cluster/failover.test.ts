@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { connectCluster, JobRepository, type HazelcastClient } from '@seatunnel-sim/cluster';
+import { connectCluster, HazelcastDocBackend, JobRepository, type HazelcastClient } from '@seatunnel-sim/cluster';
 import { startLocalCluster, type LocalCluster } from '@seatunnel-sim/cli';
 
 const V1 = '/hazelcast/rest/maps';
@@ -20,7 +20,7 @@ describe('failover: kill -9 of a job owner mid-run', () => {
   before(async () => {
     cluster = await startLocalCluster({ nodes: 3, members: 1, port: 21380, hzPort: 24001, clusterName: CLUSTER, logDir: 'logs/failover-test' });
     client = await connectCluster({ clusterName: CLUSTER, members: [cluster.members[0]!.address] });
-    repository = await JobRepository.open(client);
+    repository = await JobRepository.open(new HazelcastDocBackend(client));
   });
   after(async () => {
     await client?.shutdown();

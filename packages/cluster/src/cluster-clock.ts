@@ -1,6 +1,5 @@
-import { HazelcastJsonValue, type IMap } from 'hazelcast-client';
-import type { HazelcastClient } from './hazelcast-client.js';
 import { MAPS } from './map-names.js';
+import type { DocBackend, DocMap } from './store/doc-map.js';
 
 /**
  * The cluster's simulation clock: sim time = anchorSim + (wall − anchorReal) × speed. One shared
@@ -18,30 +17,23 @@ const KEY = 'clock';
 export class ClusterClock {
   private state: ClockState;
 
-  private constructor(private readonly map: IMap<string, HazelcastJsonValue>, state: ClockState) {
+  private constructor(private readonly map: DocMap, state: ClockState) {
     this.state = state;
   }
 
   /** Joins the cluster clock; the first node to start sets the speed (others log if theirs differs). */
-  static async open(client: HazelcastClient, speed: number): Promise<ClusterClock> {
-    const map = await client.getMap<string, HazelcastJsonValue>(MAPS.cluster);
+  static async open(backend: DocBackend, speed: number): Promise<ClusterClock> {
+    const map = await backend.map(MAPS.cluster);
     const now = Date.now();
     const initial: ClockState = { anchorReal: now, anchorSim: now, speed };
-    const existing = await map.putIfAbsent(KEY, new HazelcastJsonValue(JSON.stringify(initial)));
-    const clock = new ClusterClock(map, existing ? (JSON.parse(existing.toString()) as ClockState) : initial);
-    await map.addEntryListener(
-      {
-        added: (event) => clock.accept(event.value),
-        updated: (event) => clock.accept(event.value),
-      },
-      KEY,
-      true,
-    );
+    const existing = await map.putIfAbsent(KEY, JSON.stringify(initial));
+    const clock = new ClusterClock(map, existing ? (JSON.parse(existing.text) as ClockState) : initial);
+    await map.listen({ changed: () => undefined, cleared: () => undefined, value: (_key, text) => clock.accept(text) }, KEY);
     return clock;
   }
 
-  private accept(value: HazelcastJsonValue | undefined | null): void {
-    if (value) this.state = JSON.parse(value.toString()) as ClockState;
+  private accept(text: string | null | undefined): void {
+    if (text) this.state = JSON.parse(text) as ClockState;
   }
 
   now(): number {
@@ -55,19 +47,19 @@ export class ClusterClock {
 
   /** Re-reads the shared state (after a write on another node, before the listener delivers it). */
   async refresh(): Promise<void> {
-    this.accept(await this.map.get(KEY));
+    this.accept((await this.map.get(KEY))?.text);
   }
 
   /** Moves simulation time forward by `millis` for the whole cluster (compare-and-set). */
   async advance(millis: number): Promise<number> {
     for (let attempt = 0; attempt < 50; attempt++) {
-      const raw = await this.map.get(KEY);
-      const current = raw ? (JSON.parse(raw.toString()) as ClockState) : this.state;
+      const doc = await this.map.get(KEY);
+      const current = doc ? (JSON.parse(doc.text) as ClockState) : this.state;
       const wall = Date.now();
       const sim = current.anchorSim + (wall - current.anchorReal) * current.speed;
       const next: ClockState = { anchorReal: wall, anchorSim: Math.floor(sim + millis), speed: current.speed };
-      const value = new HazelcastJsonValue(JSON.stringify(next));
-      const ok = raw ? await this.map.replaceIfSame(KEY, raw, value) : (await this.map.putIfAbsent(KEY, value)) === null;
+      const text = JSON.stringify(next);
+      const ok = doc ? await this.map.replaceIfSame(KEY, doc.witness, text) : (await this.map.putIfAbsent(KEY, text)) === null;
       if (ok) {
         this.state = next;
         return this.now();

@@ -7,5 +7,7 @@ export * from './node-registry.js';
 export * from './slot-ledger.js';
 export * from './member-process.js';
 export * from './repo-paths.js';
-export * from './testing/test-member.js';
 export * from './cluster-clock.js';
+export * from './store/doc-map.js';
+export * from './store/hazelcast-doc-map.js';
+export * from './store/store.js';

@@ -1,27 +1,21 @@
-import { Aggregators, HazelcastJsonValue, Predicates, type IMap, type MapListener } from 'hazelcast-client';
 import { isEndState, JOB_STATUSES, type JobRecord } from '@seatunnel-sim/engine';
-import type { HazelcastClient } from './hazelcast-client.js';
 import { decodeJob, encodeJob } from './job-codec.js';
 import { JobReadCache, type CachedJob } from './job-read-cache.js';
 import { JOB_ID_GENERATOR, MAPS } from './map-names.js';
+import type { DocBackend, DocFilter, DocMap, Witness } from './store/doc-map.js';
 
-type JobMap = IMap<string, HazelcastJsonValue>;
-
-/** A job record together with the exact stored text it was read from (the CAS witness). */
+/** A job record together with what a compare-and-set must find unchanged (opaque). */
 export interface StoredJob {
   record: JobRecord;
-  raw: HazelcastJsonValue;
+  witness: Witness;
   where: 'running' | 'finished';
 }
-
-const toValue = (record: JobRecord): HazelcastJsonValue => new HazelcastJsonValue(encodeJob(record));
-const fromValue = (value: HazelcastJsonValue): JobRecord => decodeJob(value.toString());
 
 /** How long a job stays in history once archived. */
 export interface HistoryTerms {
   /** Simulation-clock ms after which the job leaves history (see removeExpiredFinished). */
   expiresAt: number;
-  /** The history entry's Hazelcast TTL (wall-clock ms): the backstop when nobody sweeps. */
+  /** The history entry's time-to-live (wall-clock ms): the backstop when nobody sweeps. */
   entryTtlMillis: number;
 }
 
@@ -38,53 +32,58 @@ export const SCAN_PAGE_SIZE = 1000;
 /** A map with at most this many jobs is read with one values() call, a larger one page by page. */
 const SCAN_VALUES_LIMIT = 20_000;
 
-/** Pages requested ahead of the one being worked on (the member prepares them meanwhile). */
+/** Pages requested ahead of the one being worked on (the store prepares them meanwhile). */
 const SCAN_PAGES_AHEAD = 2;
 
+const running = (record: JobRecord, witness: Witness): StoredJob => ({ record, witness, where: 'running' });
+
+export interface JobRepositoryOptions {
+  /** Told when the read cache cannot get change notifications (lookups then read the store each time). */
+  warn?: (message: string, error: unknown) => void;
+}
+
 /**
- * Jobs in Hazelcast: running ones in one map, ended ones in another (with their history TTL),
- * the way SeaTunnel keeps engine_runningJobInfo apart from engine_finishedJobState. Every change
- * is a compare-and-set against the exact value read, so racing nodes never overwrite each other.
+ * Jobs in the shared store: running ones in one map, ended ones in another (with their history
+ * TTL), the way SeaTunnel keeps engine_runningJobInfo apart from engine_finishedJobState. Every
+ * change is a compare-and-set against the exact document read, so racing nodes never overwrite
+ * each other.
  */
 export class JobRepository {
   private readonly readCache = new JobReadCache();
   private listening: Promise<boolean> | undefined;
 
   private constructor(
-    private readonly client: HazelcastClient,
-    private readonly running: JobMap,
-    private readonly finished: JobMap,
+    private readonly backend: DocBackend,
+    private readonly running: DocMap,
+    private readonly finished: DocMap,
+    private readonly options: JobRepositoryOptions,
   ) {}
 
-  static async open(client: HazelcastClient): Promise<JobRepository> {
-    const [running, finished] = await Promise.all([
-      client.getMap<string, HazelcastJsonValue>(MAPS.runningJobs),
-      client.getMap<string, HazelcastJsonValue>(MAPS.finishedJobs),
-    ]);
-    return new JobRepository(client, running, finished);
+  static async open(backend: DocBackend, options: JobRepositoryOptions = {}): Promise<JobRepository> {
+    const [running, finished] = await Promise.all([backend.map(MAPS.runningJobs), backend.map(MAPS.finishedJobs)]);
+    return new JobRepository(backend, running, finished, options);
   }
 
-  /** A fresh 64-bit job id from the cluster's Flake id generator, as decimal text. */
-  async newJobId(): Promise<string> {
-    const generator = await this.client.getFlakeIdGenerator(JOB_ID_GENERATOR);
-    return (await generator.newId()).toString();
+  /** A fresh 64-bit job id from the cluster's id generator (SeaTunnel's Flake ids), as decimal text. */
+  newJobId(): Promise<string> {
+    return this.backend.newId(JOB_ID_GENERATOR);
   }
 
   /** Stores a new running job unless one with that id is already running; returns the winner. */
   async insertRunning(record: JobRecord): Promise<{ inserted: boolean; current: JobRecord }> {
-    const previous = await this.writing(record.jobId, () => this.running.putIfAbsent(record.jobId, toValue(record)));
-    if (previous === null || previous === undefined) return { inserted: true, current: record };
-    return { inserted: false, current: fromValue(previous) };
+    const previous = await this.writing(record.jobId, () => this.running.putIfAbsent(record.jobId, encodeJob(record)));
+    if (previous === null) return { inserted: true, current: record };
+    return { inserted: false, current: decodeJob(previous.text) };
   }
 
   async getRunning(jobId: string): Promise<StoredJob | null> {
-    const raw = await this.running.get(jobId);
-    return raw ? { record: fromValue(raw), raw, where: 'running' } : null;
+    const doc = await this.running.get(jobId);
+    return doc ? running(decodeJob(doc.text), doc.witness) : null;
   }
 
   async getFinished(jobId: string): Promise<StoredJob | null> {
-    const raw = await this.finished.get(jobId);
-    return raw ? { record: fromValue(raw), raw, where: 'finished' } : null;
+    const doc = await this.finished.get(jobId);
+    return doc ? { record: decodeJob(doc.text), witness: doc.witness, where: 'finished' } : null;
   }
 
   /** The job wherever it is; running first, as SeaTunnel's job-info looks it up. */
@@ -118,25 +117,20 @@ export class JobRepository {
     return found;
   }
 
-  /** Entry events (keys only) of both job maps invalidate the read cache; false if they cannot be had. */
+  /**
+   * Change notifications of both job maps invalidate the read cache; false when they cannot be had
+   * (reported, and asked for again by the next lookup: one failure does not turn the cache off).
+   * Adds count too: a job restored from history into the running map must drop the cached history
+   * copy at once, not only when its history entry's removal is heard.
+   */
   private async listenForChanges(): Promise<boolean> {
-    const drop = (event: { key: string }): void => this.readCache.invalidate(event.key);
-    const listener: MapListener<string, HazelcastJsonValue> = {
-      // No `added`: a new key is not cached yet, and the moves between the maps end with a
-      // removal (archive: remove from running; restore: remove from history) that drops the old
-      // copy. Leaving it out saves every node one event per submitted or archived job.
-      updated: drop,
-      removed: drop,
-      evicted: drop,
-      expired: drop,
-      merged: drop,
-      mapCleared: () => this.readCache.clear(),
-      mapEvicted: () => this.readCache.clear(),
-    };
+    const listener = { changed: (key: string) => this.readCache.invalidate(key), cleared: () => this.readCache.clear() };
     try {
-      await Promise.all([this.running.addEntryListener(listener, undefined, false), this.finished.addEntryListener(listener, undefined, false)]);
+      await Promise.all([this.running.listen(listener), this.finished.listen(listener)]);
       return true;
-    } catch {
+    } catch (error) {
+      this.options.warn?.('job change notifications unavailable; job lookups read the store each time until they are', error);
+      this.listening = undefined;
       return false;
     }
   }
@@ -151,13 +145,11 @@ export class JobRepository {
   }
 
   async listRunning(): Promise<JobRecord[]> {
-    const values = await this.running.values();
-    return values.toArray().map(fromValue);
+    return (await this.running.values()).map(decodeJob);
   }
 
   async listFinished(): Promise<JobRecord[]> {
-    const values = await this.finished.values();
-    return values.toArray().map(fromValue);
+    return (await this.finished.values()).map(decodeJob);
   }
 
   async countRunning(): Promise<number> {
@@ -179,20 +171,16 @@ export class JobRepository {
     return this.scan(this.finished, pageSize);
   }
 
-  private async *scan(map: JobMap, pageSize: number): AsyncGenerator<JobRecord[]> {
+  private async *scan(map: DocMap, pageSize: number): AsyncGenerator<JobRecord[]> {
     // Up to SCAN_VALUES_LIMIT jobs one values() call is quicker (one round trip, one pass on the
-    // member); the raw values are decoded a page at a time.
+    // member); the documents are decoded a page at a time.
     if ((await map.size()) <= SCAN_VALUES_LIMIT) {
       const values = await map.values();
-      for (let from = 0; from < values.size(); from += pageSize) {
-        const page: JobRecord[] = [];
-        for (let i = from; i < Math.min(from + pageSize, values.size()); i++) page.push(fromValue(values.get(i)!));
-        yield page;
-      }
+      for (let from = 0; from < values.length; from += pageSize) yield values.slice(from, from + pageSize).map(decodeJob);
       return;
     }
-    const keys = await map.keySet();
-    const inFlight: Promise<[string, HazelcastJsonValue][]>[] = [];
+    const keys = await map.keys();
+    const inFlight: Promise<Array<[string, string]>>[] = [];
     let next = 0;
     const fill = (): void => {
       for (; inFlight.length < SCAN_PAGES_AHEAD && next < keys.length; next += pageSize) {
@@ -207,18 +195,18 @@ export class JobRepository {
     while (inFlight.length > 0) {
       const entries = await inFlight.shift()!;
       fill();
-      yield entries.map(([, raw]) => fromValue(raw));
+      yield entries.map(([, text]) => decodeJob(text));
     }
   }
 
   /** The running jobs among `jobIds` (missing ones left out). */
   async getAllRunning(jobIds: string[]): Promise<Map<string, JobRecord>> {
-    return new Map((await this.running.getAll(jobIds)).map(([id, raw]) => [id, fromValue(raw)]));
+    return new Map((await this.running.getAll(jobIds)).map(([id, text]) => [id, decodeJob(text)]));
   }
 
   /** The history entries among `jobIds` (missing ones left out). */
   async getAllFinished(jobIds: string[]): Promise<Map<string, JobRecord>> {
-    return new Map((await this.finished.getAll(jobIds)).map(([id, raw]) => [id, fromValue(raw)]));
+    return new Map((await this.finished.getAll(jobIds)).map(([id, text]) => [id, decodeJob(text)]));
   }
 
   /**
@@ -228,42 +216,41 @@ export class JobRepository {
    * relies on), so a history listing need not read them. Uses the status and dueAt indexes.
    */
   async listMaybeEnded(now: number): Promise<JobRecord[]> {
-    const entries = await this.running.entrySetWithPredicate(
-      Predicates.or(Predicates.inPredicate('status', ...END_STATUSES), Predicates.lessEqual('dueAt', now)),
-    );
-    return entries.map(([, raw]) => fromValue(raw));
+    const entries = await this.running.query({ or: [{ field: 'status', in: END_STATUSES }, { field: 'dueAt', atMost: now }] });
+    return entries.map((entry) => decodeJob(entry.text));
   }
 
-  /** Number of history entries with that committed status (the status index answers it). */
   /**
    * History entries with `status`, leaving out `exceptIds` (jobs the caller already counted from
    * the running map: an ended job may be archived while the caller counts).
    */
   async countFinishedWithStatus(status: string, exceptIds: readonly string[] = []): Promise<number> {
-    const withStatus = Predicates.equal('status', status);
-    const predicate = exceptIds.length === 0 ? withStatus : Predicates.and(withStatus, Predicates.not(Predicates.inPredicate('jobId', ...exceptIds)));
-    return Number(await this.finished.aggregateWithPredicate(Aggregators.count(), predicate));
+    const withStatus: DocFilter = { field: 'status', equals: status };
+    return this.finished.count(exceptIds.length === 0 ? withStatus : { and: [withStatus, { not: { field: 'jobId', in: exceptIds } }] });
+  }
+
+  /** Count of running-map entries by committed status (the status index answers each). */
+  async countRunningWithStatus(status: string): Promise<number> {
+    return this.running.count({ field: 'status', equals: status });
   }
 
   /** Running jobs owned by `owner` whose projected status is due to change by `now`. */
-  async listDue(owner: string, now: number): Promise<StoredJob[]> {
-    const entries = await this.running.entrySetWithPredicate(
-      Predicates.and(Predicates.equal('owner', owner), Predicates.lessEqual('dueAt', now)),
-    );
-    return entries.map(([, raw]) => ({ record: fromValue(raw), raw, where: 'running' as const }));
+  listDue(owner: string, now: number): Promise<StoredJob[]> {
+    return this.queryRunning({ and: [{ field: 'owner', equals: owner }, { field: 'dueAt', atMost: now }] });
   }
 
   /** Running jobs whose owner is not among `liveOwners` (their node died). */
-  async listOrphans(liveOwners: string[]): Promise<StoredJob[]> {
-    const predicate = liveOwners.length === 0 ? Predicates.alwaysTrue() : Predicates.not(Predicates.inPredicate('owner', ...liveOwners));
-    const entries = await this.running.entrySetWithPredicate(predicate);
-    return entries.map(([, raw]) => ({ record: fromValue(raw), raw, where: 'running' as const }));
+  listOrphans(liveOwners: string[]): Promise<StoredJob[]> {
+    return this.queryRunning(liveOwners.length === 0 ? { all: true } : { not: { field: 'owner', in: liveOwners } });
   }
 
   /** Running jobs owned by any of `owners`. */
-  async listOwnedBy(owners: string[]): Promise<StoredJob[]> {
-    const entries = await this.running.entrySetWithPredicate(Predicates.inPredicate('owner', ...owners));
-    return entries.map(([, raw]) => ({ record: fromValue(raw), raw, where: 'running' as const }));
+  listOwnedBy(owners: string[]): Promise<StoredJob[]> {
+    return this.queryRunning({ field: 'owner', in: owners });
+  }
+
+  private async queryRunning(filter: DocFilter): Promise<StoredJob[]> {
+    return (await this.running.query(filter)).map((entry) => running(decodeJob(entry.text), entry.witness));
   }
 
   /**
@@ -278,7 +265,7 @@ export class JobRepository {
       const next = mutate(current.record);
       if (!next) return { record: current.record, changed: false };
       const committed = { ...next, version: current.record.version + 1 };
-      if (await this.writing(jobId, () => this.running.replaceIfSame(jobId, current.raw, toValue(committed)))) return { record: committed, changed: true };
+      if (await this.writing(jobId, () => this.running.replaceIfSame(jobId, current.witness, encodeJob(committed)))) return { record: committed, changed: true };
     }
     throw new Error(`compare-and-set on job ${jobId} kept losing after ${MAX_CAS_ATTEMPTS} attempts`);
   }
@@ -293,9 +280,9 @@ export class JobRepository {
    */
   async moveToHistory(current: StoredJob, ended: JobRecord, terms: HistoryTerms): Promise<boolean> {
     const committed = { ...ended, version: current.record.version + 1, expiresAt: terms.expiresAt };
-    const value = toValue(committed);
-    if (!(await this.writing(ended.jobId, () => this.running.replaceIfSame(ended.jobId, current.raw, value)))) return false;
-    await this.completeArchive({ record: committed, raw: value, where: 'running' }, terms);
+    const text = encodeJob(committed);
+    if (!(await this.writing(ended.jobId, () => this.running.replaceIfSame(ended.jobId, current.witness, text)))) return false;
+    await this.completeArchive(running(committed, this.running.witnessOf(text)), terms);
     return true;
   }
 
@@ -305,9 +292,9 @@ export class JobRepository {
    */
   async completeArchive(stored: StoredJob, terms: HistoryTerms): Promise<void> {
     const jobId = stored.record.jobId;
-    const value = stored.record.expiresAt === undefined ? toValue({ ...stored.record, expiresAt: terms.expiresAt }) : stored.raw;
-    await this.writing(jobId, () => this.finished.set(jobId, value, terms.entryTtlMillis));
-    await this.writing(jobId, () => this.running.remove(jobId, stored.raw));
+    const text = encodeJob(stored.record.expiresAt === undefined ? { ...stored.record, expiresAt: terms.expiresAt } : stored.record);
+    await this.writing(jobId, () => this.finished.set(jobId, text, terms.entryTtlMillis));
+    await this.writing(jobId, () => this.running.removeIfSame(jobId, stored.witness));
   }
 
   /**
@@ -316,21 +303,21 @@ export class JobRepository {
    * Each entry keeps the deadline its archiving node gave it; idempotent, so any node may sweep.
    */
   async removeExpiredFinished(now: number): Promise<void> {
-    await this.finished.removeAll(Predicates.lessEqual('expiresAt', now));
+    await this.finished.removeAll({ field: 'expiresAt', atMost: now });
   }
 
   /** Writes a job straight into history (a job refused at submit). */
   async putFinished(record: JobRecord, terms: HistoryTerms): Promise<void> {
-    await this.writing(record.jobId, () => this.finished.set(record.jobId, toValue({ ...record, expiresAt: terms.expiresAt }), terms.entryTtlMillis));
+    await this.writing(record.jobId, () => this.finished.set(record.jobId, encodeJob({ ...record, expiresAt: terms.expiresAt }), terms.entryTtlMillis));
   }
 
   /** Replaces a running entry by compare-and-set (restoring an ended job from its savepoint). */
   async replaceRunning(current: StoredJob, next: JobRecord): Promise<boolean> {
-    return this.writing(next.jobId, () => this.running.replaceIfSame(next.jobId, current.raw, toValue({ ...next, version: current.record.version + 1 })));
+    return this.writing(next.jobId, () => this.running.replaceIfSame(next.jobId, current.witness, encodeJob({ ...next, version: current.record.version + 1 })));
   }
 
   /** Removes a history entry (restoring a job from its savepoint re-runs the same id). */
   async removeFinished(stored: StoredJob): Promise<boolean> {
-    return this.writing(stored.record.jobId, () => this.finished.remove(stored.record.jobId, stored.raw) as Promise<boolean>);
+    return this.writing(stored.record.jobId, () => this.finished.removeIfSame(stored.record.jobId, stored.witness));
   }
 }

@@ -1,7 +1,6 @@
 import type { HealthSample } from '@seatunnel-sim/engine';
-import { HazelcastJsonValue, type IMap } from 'hazelcast-client';
-import type { HazelcastClient } from './hazelcast-client.js';
 import { MAPS } from './map-names.js';
+import type { DocBackend, DocMap } from './store/doc-map.js';
 
 /** What a node publishes about itself; renewed by its heartbeat. */
 export interface NodeInfo {
@@ -29,16 +28,16 @@ export interface NodeInfo {
 export const NODE_TTL_MILLIS = 3_000;
 export const HEARTBEAT_MILLIS = 750;
 
-/** Live nodes in Hazelcast: each node's entry lives only as long as its heartbeat renews it. */
+/** Live nodes in the shared store: each node's entry lives only as long as its heartbeat renews it. */
 export class NodeRegistry {
-  private constructor(private readonly nodes: IMap<string, HazelcastJsonValue>) {}
+  private constructor(private readonly nodes: DocMap) {}
 
-  static async open(client: HazelcastClient): Promise<NodeRegistry> {
-    return new NodeRegistry(await client.getMap<string, HazelcastJsonValue>(MAPS.nodes));
+  static async open(backend: DocBackend): Promise<NodeRegistry> {
+    return new NodeRegistry(await backend.map(MAPS.nodes));
   }
 
   async heartbeat(node: NodeInfo): Promise<void> {
-    await this.nodes.set(node.nodeId, new HazelcastJsonValue(JSON.stringify(node)), NODE_TTL_MILLIS);
+    await this.nodes.set(node.nodeId, JSON.stringify(node), NODE_TTL_MILLIS);
   }
 
   async deregister(nodeId: string): Promise<void> {
@@ -46,16 +45,14 @@ export class NodeRegistry {
   }
 
   async get(nodeId: string): Promise<NodeInfo | null> {
-    const raw = await this.nodes.get(nodeId);
-    return raw ? (JSON.parse(raw.toString()) as NodeInfo) : null;
+    const doc = await this.nodes.get(nodeId);
+    return doc ? (JSON.parse(doc.text) as NodeInfo) : null;
   }
 
   /** Live nodes, master (oldest) first. */
   async list(): Promise<NodeInfo[]> {
-    const values = await this.nodes.values();
-    return values
-      .toArray()
-      .map((raw) => JSON.parse(raw.toString()) as NodeInfo)
+    return (await this.nodes.values())
+      .map((text) => JSON.parse(text) as NodeInfo)
       .sort((a, b) => a.startTime - b.startTime || a.nodeId.localeCompare(b.nodeId));
   }
 }

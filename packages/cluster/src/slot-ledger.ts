@@ -1,7 +1,6 @@
 import type { SlotReservation } from '@seatunnel-sim/engine';
-import { HazelcastJsonValue, type IMap } from 'hazelcast-client';
-import type { HazelcastClient } from './hazelcast-client.js';
 import { MAPS } from './map-names.js';
+import type { DocBackend, DocMap, Witness } from './store/doc-map.js';
 
 /** One node's reservations as read, with the raw value a compare-and-set must find unchanged. */
 export interface LedgerEntry {
@@ -9,7 +8,8 @@ export interface LedgerEntry {
   reservations: SlotReservation[];
   /** Bumped by every commit, so an entry that went back to the same reservations is still a change (no ABA). */
   version: number;
-  raw: HazelcastJsonValue | null;
+  /** What the compare-and-set must find unchanged (null: the node has no entry yet). */
+  witness: Witness | null;
 }
 
 interface StoredLedger {
@@ -23,19 +23,19 @@ interface StoredLedger {
  * serialize; reservations whose lease ran out are dropped by whoever writes next.
  */
 export class SlotLedger {
-  private constructor(private readonly entries: IMap<string, HazelcastJsonValue>) {}
+  private constructor(private readonly entries: DocMap) {}
 
-  static async open(client: HazelcastClient): Promise<SlotLedger> {
-    return new SlotLedger(await client.getMap<string, HazelcastJsonValue>(MAPS.slotReservations));
+  static async open(backend: DocBackend): Promise<SlotLedger> {
+    return new SlotLedger(await backend.map(MAPS.slotReservations));
   }
 
   /** The entries of the given nodes (an empty entry for a node without one). */
   async read(nodeIds: readonly string[]): Promise<Map<string, LedgerEntry>> {
-    const stored = nodeIds.length > 0 ? await this.entries.getAll([...nodeIds]) : [];
-    const result = new Map<string, LedgerEntry>(nodeIds.map((nodeId) => [nodeId, { nodeId, reservations: [], version: 0, raw: null }]));
-    for (const [nodeId, raw] of stored) {
-      const { reservations, version } = JSON.parse(raw.toString()) as StoredLedger;
-      result.set(nodeId, { nodeId, reservations, version, raw });
+    const stored = await this.entries.getAll(nodeIds);
+    const result = new Map<string, LedgerEntry>(nodeIds.map((nodeId) => [nodeId, { nodeId, reservations: [], version: 0, witness: null }]));
+    for (const [nodeId, text] of stored) {
+      const { reservations, version } = JSON.parse(text) as StoredLedger;
+      result.set(nodeId, { nodeId, reservations, version, witness: this.entries.witnessOf(text) });
     }
     return result;
   }
@@ -45,8 +45,8 @@ export class SlotLedger {
    * placement changed it first (the caller re-reads and decides again).
    */
   async commit(entry: LedgerEntry, reservations: SlotReservation[]): Promise<boolean> {
-    const next = new HazelcastJsonValue(JSON.stringify({ reservations, version: entry.version + 1 } satisfies StoredLedger));
-    if (entry.raw === null) return (await this.entries.putIfAbsent(entry.nodeId, next)) === null;
-    return this.entries.replaceIfSame(entry.nodeId, entry.raw, next);
+    const next = JSON.stringify({ reservations, version: entry.version + 1 } satisfies StoredLedger);
+    if (entry.witness === null) return (await this.entries.putIfAbsent(entry.nodeId, next)) === null;
+    return this.entries.replaceIfSame(entry.nodeId, entry.witness, next);
   }
 }

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
 import { newJobRecord, parseJson, readJobConfig, requestStop, type JobRecord } from '@seatunnel-sim/engine';
-import { acquireTestMember, JobReadCache, JobRepository, uniqueSuffix, type HazelcastClient, type TestMember } from '../src/index.js';
+import { HazelcastDocBackend, JobReadCache, JobRepository, type HazelcastClient } from '../src/index.js';
+import { acquireTestMember, uniqueSuffix, type TestMember } from '../src/testing/index.js';
 
 const CONFIG = readJobConfig(parseJson('{"env":{"job.mode":"STREAMING"},"source":[{"plugin_name":"FakeSource"}],"sink":[{"plugin_name":"Console"}]}'));
 let nextId = BigInt(Date.now()) * 1000n + 500n;
@@ -56,7 +57,7 @@ describe('JobRepository.lookup against a real Hazelcast member', () => {
   before(async () => {
     member = await acquireTestMember();
     clients = await Promise.all([member.connect(), member.connect()]);
-    repos = (await Promise.all(clients.map((c) => JobRepository.open(c)))) as [JobRepository, JobRepository];
+    repos = (await Promise.all(clients.map((c) => JobRepository.open(new HazelcastDocBackend(c))))) as [JobRepository, JobRepository];
   });
   after(async () => {
     await Promise.all(clients.map((c) => c.shutdown()));

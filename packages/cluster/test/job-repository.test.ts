@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { newJobRecord, parseJson, readJobConfig, type JobRecord } from '@seatunnel-sim/engine';
-import { acquireTestMember, JobRepository, NodeRegistry, uniqueSuffix, type HazelcastClient, type TestMember } from '../src/index.js';
+import { HazelcastDocBackend, JobRepository, NodeRegistry, type HazelcastClient } from '../src/index.js';
+import { acquireTestMember, uniqueSuffix, type TestMember } from '../src/testing/index.js';
 
 const CONFIG = readJobConfig(parseJson('{"env":{"job.mode":"STREAMING"},"source":[{"plugin_name":"FakeSource"}],"sink":[{"plugin_name":"Console"}]}'));
 let nextId = BigInt(Date.now()) * 1000n;
@@ -16,7 +17,7 @@ describe('JobRepository against a real Hazelcast member', () => {
   before(async () => {
     member = await acquireTestMember();
     clients = await Promise.all([member.connect(), member.connect()]);
-    repos = await Promise.all(clients.map((c) => JobRepository.open(c)));
+    repos = await Promise.all(clients.map((c) => JobRepository.open(new HazelcastDocBackend(c))));
   });
   after(async () => {
     await Promise.all(clients.map((c) => c.shutdown()));
@@ -77,7 +78,7 @@ describe('NodeRegistry against a real Hazelcast member', () => {
     const member = await acquireTestMember();
     const client = await member.connect();
     try {
-      const registry = await NodeRegistry.open(client);
+      const registry = await NodeRegistry.open(new HazelcastDocBackend(client));
       const tag = uniqueSuffix();
       const node = (n: number) => ({ nodeId: `${tag}-${n}`, name: `n${n}`, host: '127.0.0.1', port: 1000 + n, url: '', pid: 1, startTime: 1000 + n, tags: {}, slots: { total: 2, dynamic: true } });
       await registry.heartbeat(node(2));

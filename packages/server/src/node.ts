@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { hostname } from 'node:os';
 import { apiProfile } from '@seatunnel-sim/engine';
-import { ClusterClock, connectCluster, HEARTBEAT_MILLIS, JobRepository, MAPS, NodeRegistry, SlotLedger, type HazelcastClient, type NodeInfo } from '@seatunnel-sim/cluster';
+import { connectHazelcastStore, HEARTBEAT_MILLIS, MAPS, openStore, type DocBackend, type NodeInfo, type Store } from '@seatunnel-sim/cluster';
 import { createApp } from './app.js';
 import { hardenServer, httpServerOptions } from './http/server-options.js';
 import type { NodeConfig } from './config.js';
@@ -30,8 +30,16 @@ export interface RunningNode {
   readonly info: NodeInfo;
   readonly url: string;
   readonly port: number;
-  /** Deregisters, stops the driver, closes HTTP and the Hazelcast client. */
+  /** Deregisters, stops the driver, closes HTTP and the store's connection. */
   stop(): Promise<void>;
+}
+
+export interface NodeOptions {
+  /**
+   * Share state through this backend instead of connecting to Hazelcast: the single-process mode,
+   * where every node of the process gets the same in-memory backend.
+   */
+  memory?: DocBackend;
 }
 
 /** How this node authenticates to the others (`/logs` asks each for its files); null when auth is off. */
@@ -53,26 +61,30 @@ function advertisedHost(config: NodeConfig): string {
  * Starts one node: connects to Hazelcast, binds the first free port from the configured base,
  * registers itself with a heartbeat and runs its job driver. Nothing another node needs is kept here.
  */
-export async function startNode(config: NodeConfig, logger: Logger = createLogger(config.logging.level, 'seatunnel-sim')): Promise<RunningNode> {
+export async function startNode(config: NodeConfig, logger: Logger = createLogger(config.logging.level, 'seatunnel-sim'), options: NodeOptions = {}): Promise<RunningNode> {
   logger.info({ config }, 'effective config');
   const hz = config.hazelcast;
   const nodeId = randomUUID();
   // Ready = registered and connected: while the cluster is gone every answer would be a 503.
   let clusterConnected = true;
-  const client: HazelcastClient = await connectCluster({
-    clusterName: hz['cluster-name'],
-    members: hz['cluster-members'],
-    instanceName: `seatunnel-sim-${nodeId.slice(0, 8)}`,
-    invocationTimeoutMillis: hz['invocation-timeout-millis'],
-    onConnectionChange: (connected) => {
-      clusterConnected = connected;
-      if (connected) logger.info('connected to the Hazelcast cluster');
-      else logger.warn('lost the Hazelcast cluster; answering 503 until it is back');
-    },
-  });
-  const [repository, registry, ledger] = await Promise.all([JobRepository.open(client), NodeRegistry.open(client), SlotLedger.open(client)]);
-
-  const clock = await ClusterClock.open(client, config.simulation.speed);
+  const storeOptions = { speed: config.simulation.speed, warn: (message: string, error: unknown) => logger.warn({ err: error }, message) };
+  const store: Store = options.memory
+    ? await openStore(options.memory, 'memory', storeOptions, async () => undefined)
+    : await connectHazelcastStore(
+        {
+          clusterName: hz['cluster-name'],
+          members: hz['cluster-members'],
+          instanceName: `seatunnel-sim-${nodeId.slice(0, 8)}`,
+          invocationTimeoutMillis: hz['invocation-timeout-millis'],
+          onConnectionChange: (connected) => {
+            clusterConnected = connected;
+            if (connected) logger.info('connected to the Hazelcast cluster');
+            else logger.warn('lost the Hazelcast cluster; answering 503 until it is back');
+          },
+        },
+        storeOptions,
+      );
+  const { jobs: repository, nodes: registry, slots: ledger, clock } = store;
   if (clock.speed !== config.simulation.speed) {
     logger.warn({ configured: config.simulation.speed, cluster: clock.speed }, 'the cluster already runs at another speed factor; using the cluster\'s');
   }
@@ -135,7 +147,7 @@ export async function startNode(config: NodeConfig, logger: Logger = createLogge
   try {
     port = await bindPort(server, endpoint.host, endpoint.port.port, endpoint.port['auto-increment'], endpoint.port['port-count']);
   } catch (error) {
-    await client.shutdown();
+    await store.close();
     throw error;
   }
   const host = advertisedHost(config);
@@ -179,7 +191,7 @@ export async function startNode(config: NodeConfig, logger: Logger = createLogge
         server.close(() => resolve());
         server.closeAllConnections();
       });
-      await client.shutdown().catch(() => undefined);
+      await store.close().catch(() => undefined);
       logger.info({ nodeId }, 'node stopped');
     })());
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { acquireTestMember, type TestMember } from '@seatunnel-sim/cluster';
+import { acquireTestMember, type TestMember } from '@seatunnel-sim/cluster/testing';
 import { createLogger, loadNodeConfig, startNode, type RunningNode } from '../src/index.js';
 import { call, DOCS_EXAMPLE, post } from './support.js';
 

@@ -1,6 +1,6 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { acquireTestMember, type TestMember } from '@seatunnel-sim/cluster';
+import { acquireTestMember, type TestMember } from '@seatunnel-sim/cluster/testing';
 import { createLogger, loadNodeConfig, startNode, type RunningNode } from '../src/index.js';
 
 export interface TestNodes {
