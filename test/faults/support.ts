@@ -6,16 +6,19 @@ import type { LocalCluster, LocalNode } from '@seatunnel-sim/cli';
 
 export const V1 = '/hazelcast/rest/maps';
 
-/** A batch job of `rows` rows at `rate` rows/s (so it runs rows/rate seconds). */
+/**
+ * A batch job of `rows` rows at `rate` rows/s (explicit: the simulator's default is 75): its readers
+ * start 0.3 s after RUNNING, so it runs about rows/rate + 0.3 seconds.
+ */
 export const batchJob = (rows: number, rate = 20) => ({
   env: { 'job.mode': 'batch', 'sim.rows-per-second': rate },
-  source: [{ plugin_name: 'FakeSource', result_table_name: 'fake', 'row.num': rows }],
+  source: [{ plugin_name: 'FakeSource', result_table_name: 'fake', 'row.num': rows, schema: { fields: { name: 'string', age: 'int' } } }],
   sink: [{ plugin_name: 'Console', source_table_name: ['fake'] }],
 });
 
 export const STREAMING_JOB = {
   env: { 'job.mode': 'STREAMING' },
-  source: [{ plugin_name: 'FakeSource', result_table_name: 'fake' }],
+  source: [{ plugin_name: 'FakeSource', result_table_name: 'fake', schema: { fields: { name: 'string', age: 'int' } } }],
   sink: [{ plugin_name: 'Console', source_table_name: ['fake'] }],
 };
 
@@ -180,13 +183,23 @@ export async function waitFinished(base: string, jobs: Iterable<string>, rows: n
   );
 }
 
-/** Lines of every node's `job-<id>.log` under the cluster's log directory that contain `text`. */
+/**
+ * Lines about one job that contain `text`, from every node's log directory under `logDir`: its
+ * `job-<id>.log` (nodes with `logging.split-job-logs`) and the node's `seatunnel-engine-server.log`
+ * (SeaTunnel's shipped log4j2 config, the default: every line prefixed `[<jobId>] `).
+ */
 export function jobLogLines(logDir: string, jobId: string, text: string): string[] {
   const lines: string[] = [];
   if (!existsSync(logDir)) return lines;
+  const prefix = `[${jobId}] `;
   for (const entry of readdirSync(logDir, { withFileTypes: true })) {
-    const file = join(logDir, entry.name, `job-${jobId}.log`);
-    if (entry.isDirectory() && existsSync(file)) lines.push(...readFileSync(file, 'utf8').split('\n').filter((l) => l.includes(text)));
+    if (!entry.isDirectory()) continue;
+    const jobFile = join(logDir, entry.name, `job-${jobId}.log`);
+    if (existsSync(jobFile)) lines.push(...readFileSync(jobFile, 'utf8').split('\n').filter((l) => l.includes(text)));
+    const serverLog = join(logDir, entry.name, 'seatunnel-engine-server.log');
+    if (existsSync(serverLog)) {
+      lines.push(...readFileSync(serverLog, 'utf8').split('\n').filter((l) => l.startsWith(prefix) && l.includes(text)));
+    }
   }
   return lines;
 }

@@ -32,7 +32,9 @@ const ENV_KEYS = [
   'sim.fail-after-seconds', 'sim.fail-message', 'sim.slow-start-seconds', 'sim.stop-seconds', 'sim.failing-seconds',
 ];
 const PLUGIN_KEYS = ['result_table_name', 'source_table_name', 'plugin_input', 'plugin_output', 'row.num', 'parallelism', 'schema', 'tables_configs', 'query'];
-const tunedValue = fc.oneof(jsonText, fc.constantFrom('"batch"', '"STREAMING"', '1', '0.001', '1e308', '-1', '"abc"', '["fake"]', '"fake"', '100'));
+/** A schema FakeSource's factory accepts (without one SeaTunnel refuses the source: API-06). */
+const SCHEMA = '{"fields":{"name":"string","age":"int"}}';
+const tunedValue = fc.oneof(jsonText, fc.constantFrom('"batch"', '"STREAMING"', '1', '0.001', '1e308', '-1', '"abc"', '["fake"]', '"fake"', '100', SCHEMA));
 const pairs = (keys: string[]) => fc.array(fc.tuple(fc.oneof(fc.constantFrom(...keys), anyKey), tunedValue), { maxLength: 5 });
 const envText = fc.oneof({ weight: 4, arbitrary: pairs(ENV_KEYS).map(objectText) }, { weight: 1, arbitrary: jsonText });
 const pluginText = (names: string[]) =>
@@ -57,11 +59,14 @@ const configText = fc
     { requiredKeys: [] },
   )
   .map(({ extra, ...blocks }) => objectText([...(Object.entries(blocks) as [string, string][]), ...(extra ?? [])]));
-/** The quick job with random env and source options on top (no repeated keys: see README deviations). */
+/**
+ * The quick job (a valid SeaTunnel job: FakeSource with a schema) with random env and source options
+ * on top (no repeated keys: see README deviations); many are accepted, so stop-job fuzzing has jobs to name.
+ */
 const nearlyValid = fc.tuple(pairs(ENV_KEYS), pairs(PLUGIN_KEYS.filter((k) => !k.includes('table_name') && !k.startsWith('plugin_')))).map(([env, options]) => {
   const unique = (base: [string, string][], extra: [string, string][]) => [...new Map([...base, ...extra])];
   const envObject = objectText(unique([['job.mode', '"batch"'], ['sim.rows-per-second', '400']], env));
-  const source = objectText(unique([['plugin_name', '"FakeSource"'], ['result_table_name', '"fake"'], ['row.num', '40']], options));
+  const source = objectText(unique([['plugin_name', '"FakeSource"'], ['result_table_name', '"fake"'], ['row.num', '40'], ['schema', SCHEMA]], options));
   return objectText([['env', envObject], ['source', `[${source}]`], ['sink', '[{"plugin_name":"Console","source_table_name":["fake"]}]']]);
 });
 const VALID = JSON.stringify(QUICK_JOB);
@@ -158,6 +163,9 @@ describe('fuzzed submit-job and stop-job', () => {
       }),
       { numRuns: RUNS, interruptAfterTimeLimit: TIME_LIMIT_MILLIS },
     );
+    // The near-valid bodies are real SeaTunnel jobs: if none got through, a fixture went stale (and stop-job
+    // fuzzing below would name no accepted job).
+    assert.ok(accepted.size >= 5, `only ${accepted.size} of the fuzzed submits were accepted`);
     await assertAllServing(cluster, 'submit-job fuzzing');
   });
 

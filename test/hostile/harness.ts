@@ -8,14 +8,14 @@ export const V1 = '/hazelcast/rest/maps';
 /** A small valid job: 40 rows at 400 rows/s, done in about 0.1 s. */
 export const QUICK_JOB = {
   env: { 'job.mode': 'batch', 'sim.rows-per-second': 400 },
-  source: [{ plugin_name: 'FakeSource', result_table_name: 'fake', 'row.num': 40 }],
+  source: [{ plugin_name: 'FakeSource', result_table_name: 'fake', 'row.num': 40, schema: { fields: { name: 'string', age: 'int' } } }],
   sink: [{ plugin_name: 'Console', source_table_name: ['fake'] }],
 };
 
 /** A job that runs until stopped. */
 export const ENDLESS_JOB = {
   env: { 'job.mode': 'STREAMING' },
-  source: [{ plugin_name: 'FakeSource', result_table_name: 'fake' }],
+  source: [{ plugin_name: 'FakeSource', result_table_name: 'fake', schema: { fields: { name: 'string', age: 'int' } } }],
   sink: [{ plugin_name: 'Console', source_table_name: ['fake'] }],
 };
 
@@ -151,12 +151,56 @@ export async function assertAllServing(cluster: LocalCluster, where: string): Pr
   }
 }
 
+/** A Java class name as ClassCastException prints it. */
+const CLASS = String.raw`[\w.$]+`;
+
 /**
- * SeaTunnel's own 500 answers (spec §2 E8–E11): a job config its parser rejects (missing env /
- * source / sink / plugin_name, a block of the wrong type), resubmitting a finished id, a
- * non-array stop-jobs / submit-jobs body, a repeated v1 overview tag, and the NullPointerException
- * of a JSON `null` body (no message). Anything else at 5xx is a bug of the simulator.
+ * SeaTunnel's own 500 answers to bad input, each what a real SeaTunnel 2.3.8/2.3.9 answers (spec
+ * §2 E8–E11 and the differential suite's captures):
+ * - the REST layer's reading of a job config: absent source/sink lists (Java 17's helpful
+ *   NullPointerException), a block of the wrong type (ClassCastException), no `env` (Typesafe's
+ *   "No configuration setting found"), table names of the wrong type;
+ * - the job parser (MultipleTableJobConfigParser): a missing plugin_name, an unknown plugin, a
+ *   factory refusing its options (`ErrorCode:[API-…]`), the complex-graph table checks;
+ * - JobMaster.init's JobException with its stack trace: an id already submitted, a non-integral
+ *   checkpoint.interval / job.retry.times / …, a tag_filter that is not a map;
+ * - stop-jobs: a non-array body ("Json parse list exception!") and an id Jackson reads as Integer
+ *   or String (ClassCastException to Long); submit-jobs without `params` and a JSON `null` body
+ *   (NullPointerException, no message); a repeated v1 overview tag (Collectors.toMap).
+ * Anything else at 5xx is a bug of the simulator.
  */
+const DOCUMENTED_500: readonly RegExp[] = [
+  /^No configuration setting found for key '[^']+'$/,
+  /^Config (of )?'?[\w[\]]+'? must be an object$/,
+  / must be a string or a list of strings$/,
+  /^Source And Sink can not be null$/,
+  /^Cannot invoke "java\.util\.List\.isEmpty\(\)" because "(sources|sinks)" is null$/,
+  new RegExp(`^class ${CLASS} cannot be cast to class ${CLASS} \\(${CLASS} and ${CLASS} are in module java\\.base of loader 'bootstrap'\\)$`),
+  /^Json parse list exception!$/,
+  /^Duplicate key /,
+  /^The 'plugin_name' option is not configured, please configure it\.$/,
+  /^Plugin PluginIdentifier\{engineType='seatunnel', pluginType='(source|sink)', pluginName='[\s\S]*'\} not found\.$/,
+  /^ErrorCode:\[API-\d+\], ErrorDescription:\[[^\]]+\] - /, // a factory's option validation
+  // ConfigParserUtil's graph checks (jobs with more than one source, sink or transform).
+  /^The source\/transform\([\s\S]*\) is not configured with '(result_table_name|plugin_output)' option$/,
+  /^The transform\/sink\([\s\S]*\) is not configured with '(source_table_name|plugin_input)' option$/,
+  /^The value of the '(result_table_name|plugin_output)' option of the \([\s\S]*\) plugins is both '[\s\S]*', and they must be different\.$/,
+  /^The '(source_table_name|plugin_input)' option configured in \[[\s\S]*\] is incorrect, and the source\/transform\[[\s\S]*\] is not found\.$/,
+  /^The '(source_table_name|plugin_input)' option configured is incorrect, this table\([\s\S]*\) belonging to source\/transform\([\s\S]*\) is not used\.$/,
+  // JobException and its stack trace (CoordinatorService / JobMaster.init).
+  new RegExp(
+    '^org\\.apache\\.seatunnel\\.engine\\.common\\.exception\\.JobException: (?:' +
+      [
+        String.raw`org\.apache\.seatunnel\.engine\.common\.exception\.JobException: The job id -?\d+ has already been submitted and is not starting with a savepoint\.`,
+        String.raw`java\.lang\.NumberFormatException: For input string: "[\s\S]*"`,
+        String.raw`java\.lang\.IllegalArgumentException: Json parsing exception, value '[\s\S]*', and expected type '[\w.]+'`,
+        `java\\.lang\\.ClassCastException: class ${CLASS} cannot be cast to class java\\.util\\.Map \\(${CLASS} and java\\.util\\.Map are in module java\\.base of loader 'bootstrap'\\)`,
+      ].join('|') +
+      String.raw`)(?:\n\tat [^\n]+)+\n$`,
+  ),
+];
+
+/** True for a 500 carrying one of SeaTunnel's own messages above (or its message-less NullPointerException). */
 export function isDocumented500(answer: { status: number; body: string }): boolean {
   if (answer.status !== 500) return false;
   let message: unknown;
@@ -167,16 +211,7 @@ export function isDocumented500(answer: { status: number; body: string }): boole
   }
   if (message === undefined || message === null) return true; // SeaTunnel's NPE shape
   if (typeof message !== 'string') return false;
-  return [
-    /^No configuration setting found for key '[^']+'/,
-    /^Config (of )?'?[\w[\]]+'? must be an object$/,
-    /must be a string or a list of strings$/,
-    /^Miss <(Source|Sink)> config! Please check the config file\.$/,
-    /The job id -?\d+ has already been submitted and is not starting with a savepoint\.$/,
-    /^Json parse list exception!$/,
-    /^Duplicate key /,
-    /^ErrorCode:\[API-\d+\]/, // SeaTunnel's option validation of a plugin config
-  ].some((pattern) => pattern.test(message as string));
+  return DOCUMENTED_500.some((pattern) => pattern.test(message as string));
 }
 
 /** Counts outcomes by status for the final report. */
