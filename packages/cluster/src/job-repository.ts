@@ -234,6 +234,16 @@ export class JobRepository {
     return this.running.count({ field: 'status', equals: status });
   }
 
+  /** Running-map entries owned by `owner` that have not ended (the owner index answers it). */
+  async countRunningOwnedBy(owner: string): Promise<number> {
+    return this.running.count({ and: [{ field: 'owner', equals: owner }, { not: { field: 'status', in: END_STATUSES } }] });
+  }
+
+  /** History entries archived by `owner`. */
+  async countFinishedOwnedBy(owner: string): Promise<number> {
+    return this.finished.count({ field: 'owner', equals: owner });
+  }
+
   /** Running jobs owned by `owner` whose projected status is due to change by `now`. */
   listDue(owner: string, now: number): Promise<StoredJob[]> {
     return this.queryRunning({ and: [{ field: 'owner', equals: owner }, { field: 'dueAt', atMost: now }] });

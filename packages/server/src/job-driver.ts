@@ -4,7 +4,6 @@ import type { Logger } from 'pino';
 import type { Clock } from './sim-clock.js';
 import type { JobLog } from './services/job-log.js';
 import { jobLogLines } from './services/job-log-lines.js';
-import type { JobService } from './services/job-service.js';
 import type { SlotScheduler } from './services/slot-scheduler.js';
 import type { PeerWatch } from './peer-watch.js';
 import type { HistoryRetention } from './services/history-retention.js';
@@ -15,7 +14,6 @@ export interface DriverOptions {
   peerWatch?: PeerWatch;
   repository: JobRepository;
   registry: NodeRegistry;
-  jobs: JobService;
   slots: SlotScheduler;
   clock: Clock;
   logger: Logger;

@@ -10,7 +10,8 @@ import { JobDriver } from './job-driver.js';
 import { createLogger, type Logger } from './logger.js';
 import { bindPort } from './port-binding.js';
 import { FileJobLog } from './services/job-log.js';
-import { JobService } from './services/job-service.js';
+import { JobCommands } from './services/job-commands.js';
+import { JobQueries } from './services/job-queries.js';
 import { SlotScheduler } from './services/slot-scheduler.js';
 import { PeerWatch, probeTcp } from './peer-watch.js';
 import { HistoryRetention } from './services/history-retention.js';
@@ -99,32 +100,31 @@ export async function startNode(config: NodeConfig, logger: Logger = createLogge
   };
   const history = new HistoryRetention(config.seatunnel.engine['history-job-expire-minutes'], clock.speed);
   const slots = new SlotScheduler({ repository, registry, ledger, clock, nodeId });
-  const jobs = new JobService({
+  const commands = new JobCommands({
     profile: apiProfile(config.api.profile),
     repository,
     registry,
     slots,
     clock,
     nodeId,
-    jobLog: () => services.jobLog,
+    jobLog: () => jobLog,
     scheduleStrategy: config.seatunnel.engine['job-schedule-strategy'],
     history,
   });
+  const queries = new JobQueries({ repository, clock });
+  /** Replaces this node's tags (update-tags) and republishes it at once. */
+  const updateSelf = async (change: Partial<Pick<NodeInfo, 'tags'>>): Promise<NodeInfo> => {
+    info = { ...self(), ...change };
+    await registry.heartbeat(info);
+    return info;
+  };
   const services: Services = {
     config,
-    clock,
-    jobs,
-    registry,
-    jobLog,
-    nodes: new NodeService({ registry, jobs, self, updateSelf: (change) => services.updateSelf(change) }),
+    commands,
+    queries,
+    nodes: new NodeService({ registry, jobs: queries, self, updateSelf }),
     logs: new LogService(jobLog.dir, registry, self, peerAuthorization(config)),
-    telemetry: new TelemetryService({ enabled: config.seatunnel.engine.telemetry.metric.enabled, clusterName: hz['cluster-name'], registry, jobs, clock, self }),
-    self,
-    updateSelf: async (change) => {
-      info = { ...self(), ...change };
-      await registry.heartbeat(info);
-      return info;
-    },
+    telemetry: new TelemetryService({ enabled: config.seatunnel.engine.telemetry.metric.enabled, clusterName: hz['cluster-name'], registry, jobs: queries, clock, self }),
   };
 
   const driver = new JobDriver({
@@ -132,11 +132,10 @@ export async function startNode(config: NodeConfig, logger: Logger = createLogge
     peerWatch: new PeerWatch({ suspectAfterMillis: PEER_SUSPECT_MILLIS, probe: probeTcp }),
     repository,
     registry,
-    jobs,
     slots,
     clock,
     logger,
-    jobLog: () => services.jobLog,
+    jobLog: () => jobLog,
     history,
   });
   const server: Server = hardenServer(createServer(httpServerOptions(config.api)));

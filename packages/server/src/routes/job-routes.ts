@@ -20,7 +20,7 @@ import {
 } from '@seatunnel-sim/engine';
 import { json, type ApiRequest, type ApiResponse } from '../http/api-types.js';
 import { multipartParams, partText, readMultipartForm } from '../http/multipart.js';
-import type { JobAtNow } from '../services/job-service.js';
+import type { JobAtNow } from '../services/job-queries.js';
 import type { Services } from '../services/services.js';
 import { renderJobText } from './job-views.js';
 import { parseV1Query, submitParams } from './query.js';
@@ -38,7 +38,7 @@ function jobIdFromPath(req: ApiRequest, endpoint: string): string {
 
 export async function getJobInfo(req: ApiRequest, services: Services, endpoint: string): Promise<ApiResponse> {
   const raw = jobIdFromPath(req, endpoint);
-  const job = await services.jobs.find(parseJobId(raw));
+  const job = await services.queries.find(parseJobId(raw));
   if (!job) return json({ jobId: raw });
   return { kind: 'raw-json', text: renderJobText(job, req.api, apiProfile(services.config.api.profile)) };
 }
@@ -94,13 +94,13 @@ async function jsonArray(pages: AsyncGenerator<JobAtNow[]>, render: (job: JobAtN
 
 export async function getRunningJobs(req: ApiRequest, services: Services): Promise<ApiResponse> {
   const profile = apiProfile(services.config.api.profile);
-  return jsonArray(services.jobs.runningPages(), (job) => profile.runningJobText(job.record, job.snapshot, req.api));
+  return jsonArray(services.queries.runningPages(), (job) => profile.runningJobText(job.record, job.snapshot, req.api));
 }
 
 export async function getFinishedJobs(req: ApiRequest, services: Services): Promise<ApiResponse> {
   const profile = apiProfile(services.config.api.profile);
   const state = req.rest.split('/').filter(Boolean)[0];
-  return jsonArray(services.jobs.finishedPages(state), (job) => profile.finishedJobText(job.record, job.snapshot, req.api));
+  return jsonArray(services.queries.finishedPages(state), (job) => profile.finishedJobText(job.record, job.snapshot, req.api));
 }
 
 export async function postSubmitJob(req: ApiRequest, services: Services): Promise<ApiResponse> {
@@ -114,7 +114,7 @@ export async function postSubmitJob(req: ApiRequest, services: Services): Promis
   // v2's servlet reads the body line by line (HOCON lines re-joined with \n); v1 takes it as sent.
   const body = req.api === 'v2' ? servletBody(params, text) : text;
   const submission = parseSubmission(params, body);
-  return json(await services.jobs.submit(submission));
+  return json(await services.commands.submit(submission));
 }
 
 /**
@@ -129,13 +129,13 @@ export async function postSubmitJobUpload(req: ApiRequest, services: Services): 
     { jobId: params['jobId'], jobName: params['jobName'], isStartWithSavePoint: params['isStartWithSavePoint'] },
     file ? { fileName: file.fileName, content: partText(file) } : null,
   );
-  return json(await services.jobs.submit(submission));
+  return json(await services.commands.submit(submission));
 }
 
 /**
  * submit-jobs: an array of job configs, each with its `params` (re-read with v1's query rules).
- * Every element is validated before any job is submitted, so bad input submits nothing
- * (SeaTunnel submits the ones before the bad element; see README deviations).
+ * As SeaTunnel does it: every element is read first (a malformed one submits nothing), then each
+ * is submitted and checked in turn (an unknown plugin in the second fails after the first ran).
  */
 export async function postSubmitJobs(req: ApiRequest, services: Services): Promise<ApiResponse> {
   const body = parseJsonBody(await req.body());
@@ -158,13 +158,13 @@ export async function postSubmitJobs(req: ApiRequest, services: Services): Promi
     );
   }
   const results = [];
-  for (const submission of submissions) results.push(await services.jobs.submit(submission));
+  for (const submission of submissions) results.push(await services.commands.submit(submission));
   return json(results);
 }
 
 export async function postStopJob(req: ApiRequest, services: Services): Promise<ApiResponse> {
   const stop = readStopRequest(parseJsonBody(await req.body()));
-  await services.jobs.stop(stop.jobId, stop.withSavepoint);
+  await services.commands.stop(stop.jobId, stop.withSavepoint);
   return json({ jobId: stop.echo });
 }
 
@@ -179,7 +179,7 @@ export async function postStopJobs(req: ApiRequest, services: Services): Promise
   const echoed: string[] = [];
   for (const element of body) {
     const stop = readStopRequest(element);
-    await services.jobs.stop(stop.jobId, stop.withSavepoint);
+    await services.commands.stop(stop.jobId, stop.withSavepoint);
     echoed.push(`{"jobId":${stopJobsEchoId(element)}}`);
   }
   return { kind: 'raw-json', text: `[${echoed.join(',')}]` };

@@ -1,6 +1,6 @@
 import { isEndState, type ApiProfile } from '@seatunnel-sim/engine';
 import type { ApiVersion } from '../http/api-types.js';
-import type { JobAtNow } from '../services/job-service.js';
+import type { JobAtNow } from '../services/job-queries.js';
 
 /** A job as job-info renders it: the running shape until its projection ends, then the history shape. */
 export function renderJobText(job: JobAtNow, api: ApiVersion, profile: ApiProfile): string {

@@ -1,11 +1,11 @@
 import type { NodeInfo, NodeRegistry } from '@seatunnel-sim/cluster';
 import { nodeThreads, type ClusterMember, type HealthContext, type HealthSample, type OverviewCounts, type ThreadInfo, type WorkerSlots } from '@seatunnel-sim/engine';
-import type { JobService } from './job-service.js';
+import type { JobQueries } from './job-queries.js';
 import { libuvPoolSize, V8_POOL_SIZE } from './process-health.js';
 
 export interface NodeServiceDeps {
   registry: NodeRegistry;
-  jobs: Pick<JobService, 'overviewCounters' | 'slotsInUse'>;
+  jobs: Pick<JobQueries, 'overviewCounters' | 'slotsInUse'>;
   self(): NodeInfo;
   updateSelf(change: Partial<Pick<NodeInfo, 'tags'>>): Promise<NodeInfo>;
 }

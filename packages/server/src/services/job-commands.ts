@@ -1,0 +1,138 @@
+import {
+  buildPlan,
+  checkJob,
+  finalRows,
+  isEndState,
+  jobAlreadySubmitted,
+  newJobRecord,
+  projectJob,
+  requestStop,
+  resolveJobName,
+  slotsRequired,
+  type ApiProfile,
+  type JobPlan,
+  type JobRecord,
+  type Placement,
+  type Submission,
+} from '@seatunnel-sim/engine';
+import type { JobRepository, NodeRegistry, StoredJob } from '@seatunnel-sim/cluster';
+import type { Clock } from '../sim-clock.js';
+import type { JobLog } from './job-log.js';
+import { jobLogLines } from './job-log-lines.js';
+import type { SlotGrant, SlotScheduler } from './slot-scheduler.js';
+import type { HistoryRetention } from './history-retention.js';
+
+export interface SubmitResult {
+  jobId: string;
+  jobName: string;
+}
+
+export interface JobCommandsOptions {
+  /** The release this node speaks: what it checks a job against and how it words refusals. */
+  profile: ApiProfile;
+  repository: JobRepository;
+  registry: NodeRegistry;
+  slots: SlotScheduler;
+  clock: Clock;
+  nodeId: string;
+  jobLog: () => JobLog;
+  scheduleStrategy: 'REJECT' | 'WAIT';
+  history: HistoryRetention;
+}
+
+/** What changes jobs: submit and stop. Every write is a compare-and-set in the shared store. */
+export class JobCommands {
+  constructor(private readonly options: JobCommandsOptions) {}
+
+  private get repository(): JobRepository {
+    return this.options.repository;
+  }
+
+  /**
+   * Submits a job. Like SeaTunnel: an id that is still running is answered as submitted (nothing
+   * new starts); an id in history is refused unless starting from its savepoint, which re-runs
+   * it and continues its counts from where it stopped.
+   */
+  async submit(submission: Submission): Promise<SubmitResult> {
+    checkJob(submission.config, this.options.profile.checks);
+    const plan = buildPlan(submission.config);
+    const jobId = submission.jobId ?? (await this.repository.newJobId());
+    const running = await this.repository.getRunning(jobId);
+    const endedInRunning = running !== null && isEndState(projectJob(running.record, this.options.clock.now()).status);
+    // SeaTunnel answers with the name this request asked for, also when the id is already running.
+    if (running && !endedInRunning) return { jobId, jobName: resolveJobName(submission.jobName, submission.config) };
+    const previous = endedInRunning ? running : await this.repository.getFinished(jobId);
+    let restoredRows: Record<string, number> | undefined;
+    if (previous) {
+      if (!submission.isStartWithSavePoint) throw jobAlreadySubmitted(jobId, this.options.profile.release.submitFrame);
+      restoredRows = finalRows(previous.record, this.options.clock.now());
+    }
+    const { placement, owner, grant } = await this.place(jobId, plan);
+    try {
+      const record = newJobRecord({
+        jobId,
+        jobNameParam: submission.jobName,
+        isStartWithSavePoint: submission.isStartWithSavePoint,
+        config: submission.config,
+        owner,
+        now: this.options.clock.now(),
+        plan,
+        placement,
+        ...(restoredRows ? { restoredRows } : {}),
+      });
+      return await this.write(record, placement, { running: endedInRunning ? running : null, previous });
+    } finally {
+      // Written (or not): from now on the job itself accounts for its slots.
+      if (grant) await this.options.slots.release(grant);
+    }
+  }
+
+  /**
+   * Writes a placed job: a refused one straight to history, else into the running map, replacing
+   * by compare-and-set the ended run it restores (`prior`), if any.
+   */
+  private async write(record: JobRecord, placement: Placement, prior: { running: StoredJob | null; previous: StoredJob | null }): Promise<SubmitResult> {
+    const jobId = record.jobId;
+    if (placement === 'reject') {
+      // Refused for lack of slots: straight to history as FAILED, as SeaTunnel's JobMaster does.
+      await this.repository.putFinished(record, this.options.history.termsFor(record, this.options.clock.now()));
+      return { jobId, jobName: record.jobName };
+    }
+    let started: boolean;
+    if (prior.running) {
+      started = await this.repository.replaceRunning(prior.running, record);
+    } else {
+      const { inserted } = await this.repository.insertRunning(record);
+      started = inserted;
+      if (inserted && prior.previous) await this.repository.removeFinished(prior.previous);
+    }
+    if (started) for (const line of jobLogLines.submitted(record)) this.options.jobLog().write(jobId, 'INFO', line.logger, line.message);
+    // The name this request asked for, whichever racing submit wrote the job (SeaTunnel echoes its request).
+    return { jobId, jobName: record.jobName };
+  }
+
+  /**
+   * Scheduling: with dynamic slots every job runs here; with fixed `slot-num` a job needs free
+   * slots on one node (this node first, then the one with most free), reserved atomically, else
+   * WAIT keeps it pending and REJECT fails it.
+   */
+  private async place(jobId: string, plan: JobPlan): Promise<{ placement: Placement; owner: string; grant: SlotGrant | null }> {
+    const self = this.options.nodeId;
+    const me = await this.options.registry.get(self);
+    if (!me || me.slots.dynamic) return { placement: 'run', owner: self, grant: null };
+    const grant = await this.options.slots.reserve(jobId, slotsRequired(plan), 'submit');
+    if (grant) return { placement: 'run', owner: grant.nodeId, grant };
+    return { placement: this.options.scheduleStrategy === 'WAIT' ? 'wait' : 'reject', owner: self, grant: null };
+  }
+
+  /**
+   * Stops a job: cancel, or stop with savepoint. A compare-and-set from any node; stopping an
+   * unknown, finished or already stopping job is a no-op, as in SeaTunnel.
+   */
+  async stop(jobId: string, withSavepoint: boolean): Promise<void> {
+    const result = await this.repository.updateRunning(jobId, (current) => requestStop(current, this.options.clock.now(), withSavepoint));
+    if (result?.changed) {
+      this.options.jobLog().write(jobId, 'INFO', 'o.a.s.e.s.m.JobMaster', `Job ${result.record.jobName} (${jobId}) received ${withSavepoint ? 'savepoint' : 'cancel'} request`);
+    }
+  }
+}
