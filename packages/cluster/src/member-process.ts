@@ -137,15 +137,3 @@ export async function startMember(options: MemberOptions): Promise<MemberProcess
   };
   return { port: options.port, address: `127.0.0.1:${options.port}`, child, stop, kill };
 }
-
-/** Starts `count` members forming one cluster on consecutive ports from `basePort`. */
-export async function startMembers(count: number, basePort: number, clusterName: string, logDir?: string): Promise<MemberProcess[]> {
-  const ports = Array.from({ length: count }, (_, i) => basePort + i);
-  const members = ports.map((port) => `127.0.0.1:${port}`);
-  // Started together, they find each other through the tcp-ip member list.
-  return Promise.all(
-    ports.map((port) =>
-      startMember({ port, members, clusterName, ...(logDir ? { logFile: `${logDir}/member-${port}.log` } : {}) }),
-    ),
-  );
-}

@@ -24,6 +24,14 @@ export interface NodeInfo {
   health?: HealthSample;
 }
 
+/**
+ * The master: the oldest live node, as SeaTunnel's is the oldest member. `nodes` as `list()` gives
+ * them (oldest first); `isLive` leaves out nodes already known dead whose entries have not expired.
+ */
+export function masterOf(nodes: readonly NodeInfo[], isLive: (node: NodeInfo) => boolean = () => true): NodeInfo | undefined {
+  return nodes.find(isLive);
+}
+
 /** A node that has not renewed its entry within this time drops out of the map (TTL). */
 export const NODE_TTL_MILLIS = 3_000;
 export const HEARTBEAT_MILLIS = 750;

@@ -15,8 +15,3 @@ export function parseJobId(raw: string): string {
   if (value < LONG_MIN || value > LONG_MAX) throw numberFormat(raw);
   return value.toString();
 }
-
-/** True when the text is a valid Java long. */
-export function isJobId(raw: string): boolean {
-  return JAVA_LONG.test(raw) && BigInt(raw) >= LONG_MIN && BigInt(raw) <= LONG_MAX;
-}

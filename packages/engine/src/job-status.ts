@@ -22,10 +22,6 @@ export function isEndState(status: JobStatus): boolean {
   return END_STATES.has(status);
 }
 
-export function isJobStatus(value: string): value is JobStatus {
-  return (JOB_STATUSES as readonly string[]).includes(value);
-}
-
 /**
  * Legal moves of the simulated state machine. SeaTunnel rejects any move out of an end state and
  * treats a same-state update as a no-op; everything else follows the lifecycle in the spec (§3).

@@ -13,6 +13,9 @@ import { v1Router } from './routes/v1-router.js';
 import { v2Router } from './routes/v2-router.js';
 import type { Services } from './services/services.js';
 
+/** Error codes of a client that closed its connection mid-answer. */
+const CLIENT_GONE = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'ERR_STREAM_PREMATURE_CLOSE', 'ERR_STREAM_DESTROYED']);
+
 /**
  * The node's Koa app. Middleware order: error rendering → health → CORS and auth (if configured) → /_sim admin (if enabled) →
  * Hazelcast's /hazelcast/rest/cluster and telemetry → REST v1 (prefix-matched under
@@ -22,6 +25,13 @@ export function createApp(services: Services, logger: Logger, health: { isReady:
   const app = new Koa();
   app.proxy = false;
   app.silent = true;
+  // Koa hands here what no middleware can answer any more: a streamed listing that fails after its
+  // first bytes is cut short, so say why. A client that went away is not worth a line.
+  app.on('error', (error: unknown, ctx?: { path?: string }) => {
+    const code = (error as { code?: unknown } | null)?.code;
+    if (typeof code === 'string' && CLIENT_GONE.has(code)) return;
+    logger.error({ err: error, path: ctx?.path }, 'answer cut short');
+  });
   // The profile picks which endpoints exist and how answers look on the wire (data, not separate routes).
   const profile = apiProfile(services.config.api.profile);
   app.use(wireFormat(profile));

@@ -3,6 +3,8 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { PROFILE_NAMES } from '@seatunnel-sim/engine';
 
+// Every block defaults to `{}` run through its own schema (zod's prefault), so each default is
+// written once, on its key.
 const portBlock = z
   .object({
     'auto-increment': z.boolean().default(true),
@@ -20,10 +22,10 @@ export const nodeConfigSchema = z
         host: z.string().default('127.0.0.1'),
         /** Host name other nodes and log links use to reach this node; default: host (or 127.0.0.1 for 0.0.0.0). */
         'advertised-host': z.string().optional(),
-        port: portBlock.default({ 'auto-increment': true, 'port-count': 100, port: 8080 }),
+        port: portBlock.prefault({}),
       })
       .strict()
-      .default({ host: '127.0.0.1', port: { 'auto-increment': true, 'port-count': 100, port: 8080 } }),
+      .prefault({}),
     hazelcast: z
       .object({
         'cluster-name': z.string().min(1).default('seatunnel'),
@@ -31,47 +33,42 @@ export const nodeConfigSchema = z
         'invocation-timeout-millis': z.number().int().positive().default(10_000),
       })
       .strict()
-      .default({ 'cluster-name': 'seatunnel', 'cluster-members': ['127.0.0.1:5701'], 'invocation-timeout-millis': 10_000 }),
+      .prefault({}),
     seatunnel: z
       .object({
         engine: z
           .object({
             'history-job-expire-minutes': z.number().positive().default(1440),
-            http: z.object({ 'context-path': z.string().default('') }).strict().default({ 'context-path': '' }),
+            http: z
+              .object({
+                /** The v2 API's path prefix, kept without trailing slashes (`/seatunnel/` is `/seatunnel`). */
+                'context-path': z
+                  .string()
+                  .default('')
+                  .transform((path) => path.replace(/\/+$/, '')),
+              })
+              .strict()
+              .prefault({}),
             'slot-service': z
               .object({ 'dynamic-slot': z.boolean().default(true), 'slot-num': z.number().int().min(1).default(2) })
               .strict()
-              .default({ 'dynamic-slot': true, 'slot-num': 2 }),
+              .prefault({}),
             'job-schedule-strategy': z.enum(['REJECT', 'WAIT']).default('REJECT'),
             /** Off by default, as in SeaTunnel: the metrics endpoints then answer an empty registry. */
             telemetry: z
-              .object({ metric: z.object({ enabled: z.boolean().default(false) }).strict().default({ enabled: false }) })
+              .object({ metric: z.object({ enabled: z.boolean().default(false) }).strict().prefault({}) })
               .strict()
-              .default({ metric: { enabled: false } }),
+              .prefault({}),
           })
           .strict()
-          .default({
-            'history-job-expire-minutes': 1440,
-            http: { 'context-path': '' },
-            'slot-service': { 'dynamic-slot': true, 'slot-num': 2 },
-            'job-schedule-strategy': 'REJECT',
-            telemetry: { metric: { enabled: false } },
-          }),
+          .prefault({}),
       })
       .strict()
-      .default({
-        engine: {
-          'history-job-expire-minutes': 1440,
-          http: { 'context-path': '' },
-          'slot-service': { 'dynamic-slot': true, 'slot-num': 2 },
-          'job-schedule-strategy': 'REJECT',
-          telemetry: { metric: { enabled: false } },
-        },
-      }),
+      .prefault({}),
     node: z
-      .object({ name: z.string().optional(), tags: z.record(z.string(), z.string()).default({}) })
+      .object({ name: z.string().optional(), tags: z.record(z.string(), z.string()).prefault({}) })
       .strict()
-      .default({ tags: {} }),
+      .prefault({}),
     api: z
       .object({
         profile: z.enum(PROFILE_NAMES).default('2.3.9'),
@@ -82,7 +79,7 @@ export const nodeConfigSchema = z
         'headers-timeout-millis': z.number().int().positive().default(10_000),
       })
       .strict()
-      .default({ profile: '2.3.9', 'body-limit-bytes': 10 * 1024 * 1024, 'request-timeout-millis': 30_000, 'headers-timeout-millis': 10_000 }),
+      .prefault({}),
     /** Optional access control, all off by default (SeaTunnel's REST API has none). */
     security: z
       .object({
@@ -97,11 +94,11 @@ export const nodeConfigSchema = z
         'cors-origins': z.array(z.string().min(1)).default([]),
       })
       .strict()
-      .default({ 'auth-token': '', 'basic-auth': '', 'cors-origins': [] }),
+      .prefault({}),
     simulation: z
       .object({ speed: z.number().positive().default(1), 'admin-api': z.boolean().default(false) })
       .strict()
-      .default({ speed: 1, 'admin-api': false }),
+      .prefault({}),
     logging: z
       .object({
         level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -113,7 +110,7 @@ export const nodeConfigSchema = z
         'split-job-logs': z.boolean().default(false),
       })
       .strict()
-      .default({ level: 'info', dir: 'logs', 'split-job-logs': false }),
+      .prefault({}),
   })
   .strict();
 

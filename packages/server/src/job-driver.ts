@@ -1,5 +1,5 @@
 import { adoptJob, isEndState, settle, slotsRequired, startWaitingJob, WAIT_RETRY_MILLIS } from '@seatunnel-sim/engine';
-import type { JobRepository, NodeRegistry, StoredJob } from '@seatunnel-sim/cluster';
+import { masterOf, type JobRepository, type NodeRegistry, type StoredJob } from '@seatunnel-sim/cluster';
 import type { Logger } from 'pino';
 import type { Clock } from './sim-clock.js';
 import type { JobLog } from './services/job-log.js';
@@ -168,7 +168,7 @@ export class JobDriver {
     }
     const live = new Set(listed.map((n) => n.nodeId).filter((id) => !dead.has(id)));
     this.liveNodes = live.size;
-    this.isMaster = listed.find((n) => live.has(n.nodeId))?.nodeId === nodeId;
+    this.isMaster = masterOf(listed, (n) => live.has(n.nodeId))?.nodeId === nodeId;
     if (!live.has(nodeId)) return; // not registered (yet): adopting now could take jobs from live nodes
     const vanished = [...this.knownNodes].filter((id) => !live.has(id));
     this.knownNodes = live;

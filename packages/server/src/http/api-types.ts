@@ -1,5 +1,10 @@
-/** Which REST flavour a request came in on. */
-export type ApiVersion = 'v1' | 'v2';
+import type { ApiVersion } from '@seatunnel-sim/engine';
+
+/** Which REST flavour a request came in on (v1: Hazelcast's REST under /hazelcast/rest/maps; v2: Jetty). */
+export type { ApiVersion };
+
+/** Where REST v1 lives: SeaTunnel's handlers inside Hazelcast's map REST. */
+export const V1_PREFIX = '/hazelcast/rest/maps/';
 
 /** What a route handler sees: the parsed parts of the request, independent of Koa. */
 export interface ApiRequest {

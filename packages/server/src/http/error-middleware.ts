@@ -4,6 +4,7 @@ import { clusterUnavailable, SeaTunnelError, type ApiProfile } from '@seatunnel-
 import { isClusterUnavailable } from '@seatunnel-sim/cluster';
 import type { ApiVersion } from './api-types.js';
 import { errorBody } from './error-body.js';
+import { apiOf } from './api-state.js';
 
 /** The status of an http-errors style client error (`status` 400–499, `expose`), else null. */
 function clientErrorStatus(caught: unknown): number | null {
@@ -33,7 +34,7 @@ export function errorMiddleware(logger: Logger, profile: ApiProfile) {
         logger.error({ err: caught, path: ctx.path }, 'unexpected error');
         error = new SeaTunnelError(500, caught instanceof Error ? caught.message : String(caught));
       }
-      const api = (ctx.state as { api?: ApiVersion }).api ?? 'v2';
+      const api = apiOf(ctx);
       ctx.status = error.httpStatus;
       if (api === 'v1' && ctx.method === 'GET' && error.httpStatus === 400 && !error.emptyBody) ctx.status = profile.v1GetBadRequestStatus;
       if (error.emptyBody) {

@@ -3,6 +3,7 @@ import cors from '@koa/cors';
 import type { Context, Middleware, Next } from 'koa';
 import { SeaTunnelError } from '@seatunnel-sim/engine';
 import type { ApiVersion } from './api-types.js';
+import { setApi } from './api-state.js';
 
 /** The `security` block of the node config; every switch is off when empty. */
 export interface SecurityConfig {
@@ -48,7 +49,7 @@ export function authMiddleware(security: SecurityConfig): Middleware | null {
     const ok = (bearer !== null && sameSecret(bearer, token)) || (userPass !== null && sameSecret(userPass, basic));
     if (!ok) {
       // Rendered by the error middleware; v1 paths get v1's content type.
-      (ctx.state as { api?: ApiVersion }).api ??= ctx.path.startsWith('/hazelcast/') ? 'v1' : 'v2';
+      setApi(ctx, ctx.path.startsWith('/hazelcast/') ? 'v1' : 'v2');
       ctx.set('WWW-Authenticate', challenge);
       throw new SeaTunnelError(401, header ? 'Unauthorized: the credentials are not valid.' : 'Unauthorized: credentials are required.');
     }

@@ -2,6 +2,7 @@ import Router from '@koa/router';
 import { parseJsonBody, isJsonObject, SeaTunnelError } from '@seatunnel-sim/engine';
 import type { ClusterClock } from '@seatunnel-sim/cluster';
 import { readTextBody } from '../http/body.js';
+import { setApi } from '../http/api-state.js';
 
 export interface AdminDeps {
   clock: ClusterClock;
@@ -17,7 +18,7 @@ export function adminRouter(deps: AdminDeps): Router {
   const router = new Router({ prefix: '/_sim' });
   const clockView = () => ({ now: deps.clock.now(), iso: new Date(deps.clock.now()).toISOString(), speed: deps.clock.speed });
   router.use(async (ctx, next) => {
-    (ctx.state as { api: string }).api = 'v2';
+    setApi(ctx, 'v2');
     await next();
   });
   router.get('/clock', (ctx) => {

@@ -4,6 +4,7 @@ import { json, type ApiResponse } from '../http/api-types.js';
 import { sendApiResponse } from '../http/dispatch.js';
 import type { Services } from '../services/services.js';
 import type { TelemetryFormat } from '../services/telemetry-service.js';
+import { setApi } from '../http/api-state.js';
 
 /** GET /hazelcast/rest/cluster: the live nodes as Hazelcast members (every node is also one client connection). */
 async function getCluster(services: Services): Promise<ApiResponse> {
@@ -39,13 +40,13 @@ export function hazelcastRoutes(services: Services, telemetry: boolean) {
   return async (ctx: Context, next: Next): Promise<void> => {
     if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return next();
     if (ctx.path === '/hazelcast/rest/cluster') {
-      (ctx.state as { api: string }).api = 'v1';
+      setApi(ctx, 'v1');
       sendApiResponse(ctx, await getCluster(services));
       return;
     }
     const format = TELEMETRY[ctx.path];
     if (telemetry && format && ctx.querystring === '') {
-      (ctx.state as { api: string }).api = 'v1';
+      setApi(ctx, 'v1');
       sendApiResponse(ctx, await getMetrics(services, format));
       return;
     }

@@ -18,11 +18,11 @@ import {
   type JsonValue,
   type Submission,
 } from '@seatunnel-sim/engine';
-import { json, type ApiRequest, type ApiResponse } from '../http/api-types.js';
+import { json, V1_PREFIX, type ApiRequest, type ApiResponse } from '../http/api-types.js';
 import { multipartParams, partText, readMultipartForm } from '../http/multipart.js';
 import type { JobAtNow } from '../services/job-queries.js';
 import type { Services } from '../services/services.js';
-import { renderJobText } from './job-views.js';
+import { renderJobText } from './job-text.js';
 import { parseV1Query, submitParams } from './query.js';
 
 /** The job id in `/job-info/{id}`: the last path segment, checked as SeaTunnel checks it. */
@@ -30,7 +30,7 @@ function jobIdFromPath(req: ApiRequest, endpoint: string): string {
   const segment = req.rest.split('/').filter(Boolean).pop();
   if (!segment) {
     // v1 parses the whole URI when there is no id segment; v2 has an explicit check.
-    if (req.api === 'v1') throw numberFormat(`/hazelcast/rest/maps/${endpoint}`);
+    if (req.api === 'v1') throw numberFormat(`${V1_PREFIX}${endpoint}`);
     throw jobIdEmpty();
   }
   return segment;

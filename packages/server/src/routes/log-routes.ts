@@ -1,8 +1,7 @@
 import { allNodeLogsHtml, localLogsHtml, logParam, nodeLogFiles, wantsJson } from '@seatunnel-sim/engine';
-import { json, type ApiRequest, type ApiResponse } from '../http/api-types.js';
+import { json, V1_PREFIX, type ApiRequest, type ApiResponse } from '../http/api-types.js';
 import type { Services } from '../services/services.js';
 import { parseV1RawParams } from './query.js';
-import { V1_PREFIX } from './v1-router.js';
 
 const html = (text: string): ApiResponse => ({ kind: 'text', text, contentType: 'text/html; charset=UTF-8' });
 const plain = (text: string): ApiResponse => ({ kind: 'text', text, contentType: 'text/plain; charset=UTF-8' });
@@ -27,7 +26,7 @@ export async function getLogs(req: ApiRequest, services: Services): Promise<ApiR
   const target = param(req);
   if (target.includes('.log')) return fileContent(req, await services.logs.read(target));
   const format = req.api === 'v1' ? parseV1RawParams(req.rawQuery)['format'] : req.query['format'];
-  const prefix = req.api === 'v1' ? V1_PREFIX.slice(0, -1) : services.config.seatunnel.engine.http['context-path'].replace(/\/+$/, '');
+  const prefix = req.api === 'v1' ? V1_PREFIX.slice(0, -1) : services.config.seatunnel.engine.http['context-path'];
   const nodes = await services.logs.allNodes();
   const files = nodeLogFiles(
     nodes.map(({ node, files: names }) => ({ node: `${node.host}:${node.port}`, logsUrl: `${node.url}${prefix}/logs`, files: names })),

@@ -1,10 +1,11 @@
 import type { Context, Next } from 'koa';
 import { SeaTunnelError } from '@seatunnel-sim/engine';
 import type { Services } from '../services/services.js';
+import { V1_PREFIX } from '../http/api-types.js';
 import { apiRequest, emptyAnswer, sendApiResponse } from '../http/dispatch.js';
 import type { Endpoint } from './endpoints.js';
+import { setApi } from '../http/api-state.js';
 
-export const V1_PREFIX = '/hazelcast/rest/maps/';
 
 /**
  * REST v1 as SeaTunnel serves it inside Hazelcast: paths under /hazelcast/rest/maps/ matched by
@@ -15,7 +16,7 @@ export function v1Router(all: readonly Endpoint[], services: Services) {
   const endpoints = all.filter((e) => e.v1 !== false);
   return async (ctx: Context, next: Next): Promise<void> => {
     if (!ctx.path.startsWith(V1_PREFIX)) return next();
-    (ctx.state as { api: string }).api = 'v1';
+    setApi(ctx, 'v1');
     // Hazelcast's HEAD handler answers every map path with an empty 200 (captures 2.3.8/extra/015).
     if (ctx.method === 'HEAD') throw emptyAnswer(200);
     const method = ctx.method === 'PUT' ? 'POST' : ctx.method;

@@ -4,16 +4,17 @@ import { apiRequest, sendApiResponse } from '../http/dispatch.js';
 import { sendJettyError, sendMethodNotSupported } from '../http/jetty-error-page.js';
 import type { Endpoint } from './endpoints.js';
 import { servletHolderName } from './servlets.js';
+import { setApi } from '../http/api-state.js';
 
 /**
  * REST v2 as SeaTunnel's Jetty serves it: every endpoint mapped as `<context-path>/<name>/*`, one
  * method per endpoint (the other → 405), unknown paths → 404, both as Jetty's HTML error pages.
  */
 export function v2Router(endpoints: readonly Endpoint[], services: Services): Router {
-  const contextPath = services.config.seatunnel.engine.http['context-path'].replace(/\/+$/, '');
+  const contextPath = services.config.seatunnel.engine.http['context-path'];
   const router = new Router();
   router.use(async (ctx, next) => {
-    (ctx.state as { api: string }).api = 'v2';
+    setApi(ctx, 'v2');
     await next();
   });
   // Jetty picks the longest matching mapping (`/submit-job/upload/*` over `/submit-job/*`); the router

@@ -16,10 +16,6 @@ export interface JobLog {
   /** The node's log directory (absolute). */
   readonly dir: string;
 }
-
-/** Placeholder for nodes without a log directory: drops lines. */
-export const noJobLog: JobLog = { write: () => undefined, dir: '' };
-
 /** SeaTunnel's JobMaster work runs on its task thread pool; a job keeps one thread name. */
 function threadName(jobId: string): string {
   let hash = 0;

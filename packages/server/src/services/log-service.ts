@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
 import { isServableLogName, logFileNotFound } from '@seatunnel-sim/engine';
 import type { NodeInfo, NodeRegistry } from '@seatunnel-sim/cluster';
+import { V1_PREFIX } from '../http/api-types.js';
 
 /** How long `/logs` waits for another node's file list before leaving that node out. */
 const PEER_TIMEOUT_MILLIS = 2_000;
@@ -68,7 +69,7 @@ export class LogService {
 /** Another node's `get-all-log-name` (v1 answers it as text/plain JSON); null when unreachable or garbled. */
 async function peerNames(node: NodeInfo, authorization: string | null): Promise<string[] | null> {
   try {
-    const response = await fetch(`${node.url}/hazelcast/rest/maps/get-all-log-name`, {
+    const response = await fetch(`${node.url}${V1_PREFIX}get-all-log-name`, {
       signal: AbortSignal.timeout(PEER_TIMEOUT_MILLIS),
       ...(authorization ? { headers: { authorization } } : {}),
     });

@@ -1,4 +1,4 @@
-import type { NodeInfo, NodeRegistry } from '@seatunnel-sim/cluster';
+import { masterOf, type NodeInfo, type NodeRegistry } from '@seatunnel-sim/cluster';
 import { nodeThreads, type ClusterMember, type HealthContext, type HealthSample, type OverviewCounts, type ThreadInfo, type WorkerSlots } from '@seatunnel-sim/engine';
 import type { JobQueries } from './job-queries.js';
 import { libuvPoolSize, V8_POOL_SIZE } from './process-health.js';
@@ -34,9 +34,10 @@ export class NodeService {
   /** Each live node's last published health sample, master (oldest) first. */
   async health(): Promise<{ sample: HealthSample; context: HealthContext }[]> {
     const nodes = await this.deps.registry.list();
-    return nodes.map((node, i) => ({
+    const master = masterOf(nodes);
+    return nodes.map((node) => ({
       sample: node.health ?? NO_SAMPLE,
-      context: { isMaster: i === 0, host: node.host, port: node.port, nodeCount: nodes.length },
+      context: { isMaster: node === master, host: node.host, port: node.port, nodeCount: nodes.length },
     }));
   }
 

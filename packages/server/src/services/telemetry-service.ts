@@ -1,5 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Registry, type RegistryContentType } from 'prom-client';
-import type { NodeInfo, NodeRegistry } from '@seatunnel-sim/cluster';
+import { masterOf, type NodeInfo, type NodeRegistry } from '@seatunnel-sim/cluster';
 import { readdirSync } from 'node:fs';
 import { getHeapStatistics } from 'node:v8';
 import { javaStyleSamples, jvmFamilies, telemetryFamilies, type MetricFamily } from '@seatunnel-sim/engine';
@@ -92,7 +92,7 @@ export class TelemetryService {
     if (!this.deps.enabled) return { contentType: 'text/plain', text: format === 'openmetrics' ? '# EOF\n' : '' };
     const me = this.deps.self();
     const nodes = await this.deps.registry.list();
-    const master = nodes[0] ?? me;
+    const master = masterOf(nodes) ?? me;
     const isMaster = master.nodeId === me.nodeId;
     // Indexed counts, not a read of every job: a scrape costs the same with 10 or 100 000 jobs.
     const [jobCounts, owned] = await Promise.all([
