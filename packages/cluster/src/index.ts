@@ -11,3 +11,4 @@ export * from './cluster-clock.js';
 export * from './store/doc-map.js';
 export * from './store/hazelcast-doc-map.js';
 export * from './store/store.js';
+export * from './store/memory-doc-map.js';
