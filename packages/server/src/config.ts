@@ -170,11 +170,18 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+export interface NodeConfigInput {
+  file?: string;
+  env?: NodeJS.ProcessEnv;
+  /** Values set at a path of the config tree, applied last. */
+  overrides?: [string[], unknown][];
+}
+
 /**
  * The effective node config: the YAML file (if any), then environment overrides, then
  * `overrides` from the command line; validated as a whole so a typo fails at start with its path.
  */
-export function loadNodeConfig(options: { file?: string; env?: NodeJS.ProcessEnv; overrides?: [string[], unknown][] } = {}): NodeConfig {
+export function loadNodeConfig(options: NodeConfigInput = {}): NodeConfig {
   let tree: Tree = {};
   if (options.file) {
     const text = readFileSync(options.file, 'utf8');

@@ -4,52 +4,48 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { acquireTestMember, type TestMember } from '@seatunnel-sim/cluster/testing';
-import { createLogger, loadNodeConfig, startNode, type RunningNode } from '../src/index.js';
-import { call, DOCS_EXAMPLE, post } from './support.js';
+import type { RunningNode } from '../src/index.js';
+import { call, DOCS_EXAMPLE, openTestStore, post, startTestNode, type TestStore } from './support.js';
 
 const V1 = '/hazelcast/rest/maps';
 const V2 = '/seatunnel';
 
 /**
  * Overview, system monitoring, threads, tags, encrypt-config, logs, /hazelcast/rest/cluster and
- * telemetry on two nodes with fixed slots, tags and a log directory each, against a real member.
+ * telemetry on two nodes with fixed slots, tags and a log directory each.
  */
 describe('cluster, config, log and telemetry endpoints', () => {
-  let member: TestMember;
+  let store: TestStore;
   let logRoot: string;
   const nodes: RunningNode[] = [];
   let a: string;
   let b: string;
 
   before(async () => {
-    member = await acquireTestMember(25881, true); // exact cluster-wide counts: no other test's jobs
+    store = await openTestStore('memory'); // a store of its own: exact cluster-wide counts
     logRoot = mkdtempSync(join(tmpdir(), 'seatunnel-sim-logs-'));
     for (const [i, tags] of [{ node: 'node1', zone: 'a b' }, { node: 'node2' }].entries()) {
-      const config = loadNodeConfig({
-        env: {
-          SEATUNNEL_SIM_PORT: '28180',
-          SEATUNNEL_SIM_HZ_MEMBERS: member.address,
-          SEATUNNEL_SIM_HZ_CLUSTER_NAME: member.clusterName,
-          SEATUNNEL_SIM_CONTEXT_PATH: V2,
-          SEATUNNEL_SIM_LOG_DIR: join(logRoot, `node${i + 1}`),
-          // Job logs split per job (log4j2 routing) and telemetry on: both off by default, as in SeaTunnel.
-          SEATUNNEL_SIM_SPLIT_JOB_LOGS: 'true',
-          SEATUNNEL_SIM_TELEMETRY: 'true',
-        },
-        overrides: [
+      const env = {
+        SEATUNNEL_SIM_PORT: '28180',
+        SEATUNNEL_SIM_CONTEXT_PATH: V2,
+        SEATUNNEL_SIM_LOG_DIR: join(logRoot, `node${i + 1}`),
+        // Job logs split per job (log4j2 routing) and telemetry on: both off by default, as in SeaTunnel.
+        SEATUNNEL_SIM_SPLIT_JOB_LOGS: 'true',
+        SEATUNNEL_SIM_TELEMETRY: 'true',
+      };
+      nodes.push(
+        await startTestNode(store, env, `test-node-${i}`, [
           [['node', 'tags'], tags],
           [['seatunnel', 'engine', 'slot-service'], { 'dynamic-slot': false, 'slot-num': 20 }],
-        ],
-      });
-      nodes.push(await startNode(config, createLogger('warn', `test-node-${i}`)));
+        ]),
+      );
       await sleep(20); // distinct start times: the first node is the master
     }
     [a, b] = nodes.map((n) => n.url) as [string, string];
   });
   after(async () => {
     await Promise.all(nodes.map((n) => n.stop()));
-    await member.release();
+    await store.release();
     rmSync(logRoot, { recursive: true, force: true });
   });
 
@@ -262,10 +258,10 @@ describe('cluster, config, log and telemetry endpoints', () => {
       assert.equal(res.headers.get('content-type'), 'text/plain');
       const text = await res.text();
       assert.match(text, /# HELP[\s\S]*# TYPE/);
-      assert.ok(text.includes(`cluster_info{cluster="${member.clusterName}",hazelcastVersion="5.6",master="`));
-      assert.ok(text.includes(`job_count{cluster="${member.clusterName}",type="running",} 1.0`), text);
-      assert.ok(text.includes(`job_count{cluster="${member.clusterName}",type="savepoint_done",} 0.0`));
-      assert.ok(text.includes(`node_count{cluster="${member.clusterName}",} 2.0`));
+      assert.ok(text.includes(`cluster_info{cluster="${store.clusterName}",hazelcastVersion="5.6",master="`));
+      assert.ok(text.includes(`job_count{cluster="${store.clusterName}",type="running",} 1.0`), text);
+      assert.ok(text.includes(`job_count{cluster="${store.clusterName}",type="savepoint_done",} 0.0`));
+      assert.ok(text.includes(`node_count{cluster="${store.clusterName}",} 2.0`));
       assert.match(text, /node_state\{cluster="[^"]+",address="[^"]+:28180",\} 1\.0/);
       assert.match(text, /job_thread_pool_activeCount\{cluster="[^"]+",address=".*",type="activeCount",\} 1\.0/);
       assert.match(text, /job_thread_pool_completedTask_total\{cluster=/);
@@ -299,16 +295,8 @@ describe('cluster, config, log and telemetry endpoints', () => {
 
     before(async () => {
       for (let i = 0; i < 2; i++) {
-        const config = loadNodeConfig({
-          env: {
-            SEATUNNEL_SIM_PORT: '28182',
-            SEATUNNEL_SIM_HZ_MEMBERS: member.address,
-            SEATUNNEL_SIM_HZ_CLUSTER_NAME: member.clusterName,
-            SEATUNNEL_SIM_LOG_DIR: join(logRoot, `auth${i + 1}`),
-            SEATUNNEL_SIM_AUTH_TOKEN: token,
-          },
-        });
-        authNodes.push(await startNode(config, createLogger('warn', `auth-node-${i}`)));
+        const env = { SEATUNNEL_SIM_PORT: '28182', SEATUNNEL_SIM_LOG_DIR: join(logRoot, `auth${i + 1}`), SEATUNNEL_SIM_AUTH_TOKEN: token };
+        authNodes.push(await startTestNode(store, env, `auth-node-${i}`));
       }
       writeFileSync(join(logRoot, 'auth2', 'seatunnel-engine-server.log'), 'hello\n');
     });

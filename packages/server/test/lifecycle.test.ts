@@ -18,7 +18,9 @@ const BATCH = (rows: number, env: Record<string, unknown> = {}) => ({
 let idSeq = BigInt(Date.now()) * 100n;
 const nextId = () => String(idSeq++);
 
-describe('job lifecycle through the REST API (real member, 2 nodes)', () => {
+// The whole lifecycle on both stores: the server's behaviour must not depend on which one holds the jobs.
+for (const [store, basePort] of [['memory', 28590], ['hazelcast', 28580]] as const)
+describe(`job lifecycle through the REST API (${store} store, 2 nodes)`, () => {
   let cluster: TestNodes;
   let a: string;
   let b: string;
@@ -26,7 +28,7 @@ describe('job lifecycle through the REST API (real member, 2 nodes)', () => {
   const info = async (url: string, id: string) => (await call(`${url}${V1}/job-info/${id}`)).json();
 
   before(async () => {
-    cluster = await startTestNodes(2, 28580, { SEATUNNEL_SIM_ADMIN_API: 'true' });
+    cluster = await startTestNodes(2, basePort, { SEATUNNEL_SIM_ADMIN_API: 'true' }, { store });
     [a, b] = cluster.nodes.map((n) => n.url) as [string, string];
   });
   after(async () => cluster.stop());
@@ -139,7 +141,7 @@ describe('job lifecycle through the REST API (real member, 2 nodes)', () => {
 // Each of these jobs holds 2 slots (one subtask and its pipeline's coordinator): slot-num 2 runs one.
 describe('slots and scheduling (fixed slot-num)', () => {
   it('REJECT fails a job that gets no slots; WAIT keeps it PENDING until slots free', async () => {
-    const reject = await startTestNodes(1, 28680, { SEATUNNEL_SIM_ADMIN_API: 'true', SEATUNNEL_SIM_DYNAMIC_SLOT: 'false', SEATUNNEL_SIM_SLOT_NUM: '2' }, 25961);
+    const reject = await startTestNodes(1, 28680, { SEATUNNEL_SIM_ADMIN_API: 'true', SEATUNNEL_SIM_DYNAMIC_SLOT: 'false', SEATUNNEL_SIM_SLOT_NUM: '2' });
     try {
       const url = reject.nodes[0]!.url;
       const first = nextId();
@@ -153,7 +155,7 @@ describe('slots and scheduling (fixed slot-num)', () => {
     } finally {
       await reject.stop();
     }
-    const wait = await startTestNodes(1, 28690, { SEATUNNEL_SIM_ADMIN_API: 'true', SEATUNNEL_SIM_DYNAMIC_SLOT: 'false', SEATUNNEL_SIM_SLOT_NUM: '2', SEATUNNEL_SIM_SCHEDULE_STRATEGY: 'WAIT' }, 25962);
+    const wait = await startTestNodes(1, 28690, { SEATUNNEL_SIM_ADMIN_API: 'true', SEATUNNEL_SIM_DYNAMIC_SLOT: 'false', SEATUNNEL_SIM_SLOT_NUM: '2', SEATUNNEL_SIM_SCHEDULE_STRATEGY: 'WAIT' });
     try {
       const url = wait.nodes[0]!.url;
       const first = nextId();
@@ -175,7 +177,8 @@ describe('slots and scheduling (fixed slot-num)', () => {
 
 describe('history expiry (history-job-expire-minutes)', () => {
   it('drops a finished job from history once its TTL passes: job-info answers {"jobId"} again', async () => {
-    const nodes = await startTestNodes(1, 28700, { SEATUNNEL_SIM_ADMIN_API: 'true', SEATUNNEL_SIM_HISTORY_EXPIRE_MINUTES: '0.05' });
+    // Hazelcast's own entry expiry is what drops the job here.
+    const nodes = await startTestNodes(1, 28700, { SEATUNNEL_SIM_ADMIN_API: 'true', SEATUNNEL_SIM_HISTORY_EXPIRE_MINUTES: '0.05' }, { store: 'hazelcast' });
     try {
       const url = nodes.nodes[0]!.url;
       const id = nextId();
@@ -192,8 +195,8 @@ describe('history expiry (history-job-expire-minutes)', () => {
   });
 
   it('follows the simulation clock: advancing it past the retention drops finished jobs at once, and their ids are free again', async () => {
-    // A member of its own: the clock jumps 10 simulated minutes, which no other test should see.
-    const nodes = await startTestNodes(1, 28710, { SEATUNNEL_SIM_ADMIN_API: 'true', SEATUNNEL_SIM_HISTORY_EXPIRE_MINUTES: '10' }, 25965);
+    // A store of its own: the clock jumps 10 simulated minutes, which no other test should see.
+    const nodes = await startTestNodes(1, 28710, { SEATUNNEL_SIM_ADMIN_API: 'true', SEATUNNEL_SIM_HISTORY_EXPIRE_MINUTES: '10' });
     try {
       const url = nodes.nodes[0]!.url;
       const advance = (seconds: number) => post(`${url}/_sim/clock/advance`, { seconds });

@@ -13,7 +13,7 @@ describe('nodes over a real Hazelcast member', () => {
   let b: string;
 
   before(async () => {
-    cluster = await startTestNodes(2, 28080);
+    cluster = await startTestNodes(2, 28080, {}, { store: 'hazelcast' });
     [a, b] = cluster.nodes.map((n) => n.url) as [string, string];
   });
   after(async () => cluster.stop());

@@ -1,10 +1,7 @@
 import assert from 'node:assert/strict';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { acquireTestMember, type TestMember } from '@seatunnel-sim/cluster/testing';
-import { createLogger, loadNodeConfig, startNode, type RunningNode } from '../src/index.js';
-import { call, DOCS_EXAMPLE, post } from './support.js';
+import type { RunningNode } from '../src/index.js';
+import { call, DOCS_EXAMPLE, openTestStore, post, startTestNode, type TestStore } from './support.js';
 
 const V1 = '/hazelcast/rest/maps';
 
@@ -13,26 +10,14 @@ const V1 = '/hazelcast/rest/maps';
  * both shapes. The seed node has only the seed document's two endpoints.
  */
 describe('API profiles (2.3.9 and seed nodes in one cluster)', () => {
-  let member: TestMember;
+  let store: TestStore;
   let modern: RunningNode;
   let seed: RunningNode;
   let jobId: string;
 
   before(async () => {
-    member = await acquireTestMember(25971, true);
-    const start = (profile: string, port: number) =>
-      startNode(
-        loadNodeConfig({
-          env: {
-            SEATUNNEL_SIM_PORT: String(port),
-            SEATUNNEL_SIM_HZ_MEMBERS: member.address,
-            SEATUNNEL_SIM_HZ_CLUSTER_NAME: member.clusterName,
-            SEATUNNEL_SIM_PROFILE: profile,
-            SEATUNNEL_SIM_LOG_DIR: join(tmpdir(), `seatunnel-sim-profile-${process.pid}-${port}`),
-          },
-        }),
-        createLogger('warn', `profile-${profile}`),
-      );
+    store = await openTestStore('memory');
+    const start = (profile: string, port: number) => startTestNode(store, { SEATUNNEL_SIM_PORT: String(port), SEATUNNEL_SIM_PROFILE: profile }, `profile-${profile}`);
     modern = await start('2.3.9', 28720);
     seed = await start('seed', 28730);
     const submitted = await post(`${modern.url}${V1}/submit-job?jobName=seeded`, { ...DOCS_EXAMPLE, env: { 'job.mode': 'STREAMING' } });
@@ -40,7 +25,7 @@ describe('API profiles (2.3.9 and seed nodes in one cluster)', () => {
   });
   after(async () => {
     await Promise.all([modern?.stop(), seed?.stop()]);
-    await member?.release();
+    await store?.release();
   });
 
   it('renders running-jobs in the seed document shape', async () => {

@@ -29,14 +29,17 @@ async function assertEveryNodeFull(urls: string[]): Promise<void> {
 /**
  * Placement on fixed slots is atomic: many submits racing from every node for the cluster's last
  * slots (REJECT), and drivers racing to start waiting jobs (WAIT), never give a node more jobs than
- * its slot-num. Each cluster has a member of its own, so the counts are exact.
+ * its slot-num. Each cluster has a store of its own, so the counts are exact.
  */
-describe('slot placement under races (3 nodes, slot-num 2, real member)', () => {
+// Both stores: the real member's compare-and-set is the one that matters in a cluster, and the
+// in-memory one must refuse the same losers.
+for (const [store, portShift, memberPort] of [['memory', 100, undefined], ['hazelcast', 0, 25963]] as const)
+describe(`slot placement under races (3 nodes, slot-num 2, ${store} store)`, () => {
   describe('REJECT', () => {
     let cluster: TestNodes;
     let urls: string[];
     before(async () => {
-      cluster = await startTestNodes(3, 28740, { SEATUNNEL_SIM_ADMIN_API: 'true', SEATUNNEL_SIM_DYNAMIC_SLOT: 'false', SEATUNNEL_SIM_SLOT_NUM: String(SLOTS_PER_NODE) }, 25963);
+      cluster = await startTestNodes(3, 28740 + portShift, { SEATUNNEL_SIM_ADMIN_API: 'true', SEATUNNEL_SIM_DYNAMIC_SLOT: 'false', SEATUNNEL_SIM_SLOT_NUM: String(SLOTS_PER_NODE) }, { store, ...(memberPort ? { isolatedMemberPort: memberPort } : {}) });
       urls = cluster.nodes.map((n) => n.url);
       await tagNodes(urls);
     });
@@ -72,9 +75,9 @@ describe('slot placement under races (3 nodes, slot-num 2, real member)', () => 
     before(async () => {
       cluster = await startTestNodes(
         3,
-        28750,
+        28750 + portShift,
         { SEATUNNEL_SIM_ADMIN_API: 'true', SEATUNNEL_SIM_DYNAMIC_SLOT: 'false', SEATUNNEL_SIM_SLOT_NUM: String(SLOTS_PER_NODE), SEATUNNEL_SIM_SCHEDULE_STRATEGY: 'WAIT' },
-        25964,
+        { store, ...(memberPort ? { isolatedMemberPort: memberPort + 1 } : {}) },
       );
       urls = cluster.nodes.map((n) => n.url);
       await tagNodes(urls);
