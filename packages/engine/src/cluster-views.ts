@@ -12,15 +12,18 @@ export interface OverviewCounts {
   finishedJobs: number;
   failedJobs: number;
   cancelledJobs: number;
+  /** Jobs waiting in the pending queue (WAIT strategy). */
+  pendingJobs: number;
 }
 
-/** What the overview says of the release (zeta.version.properties). */
-export interface VersionFacts {
+/** What the overview says of the release (zeta.version.properties), and whether it counts pending jobs (2.3.13, #9902). */
+export interface OverviewRelease {
   projectVersion: string;
   gitCommitAbbrev: string;
+  pendingJobs: boolean;
 }
 
-const DEFAULT_VERSION: VersionFacts = { projectVersion: '2.3.9', gitCommitAbbrev: 'DeadD0d0' };
+const DEFAULT_RELEASE: OverviewRelease = { projectVersion: '2.3.9', gitCommitAbbrev: 'DeadD0d0', pendingJobs: false };
 
 /** A worker matches a tag filter when every pair equals one of its attributes (so an untagged worker never matches a non-empty filter). */
 export function matchesTags(workerTags: Record<string, string>, filter: Record<string, string>): boolean {
@@ -36,7 +39,7 @@ export function overviewView(
   workers: readonly WorkerSlots[],
   counts: OverviewCounts,
   filter: Record<string, string>,
-  version: VersionFacts = DEFAULT_VERSION,
+  release: OverviewRelease = DEFAULT_RELEASE,
 ): Record<string, string> {
   let totalSlot = 0;
   let unassignedSlot = 0;
@@ -50,14 +53,16 @@ export function overviewView(
       unassignedSlot += Math.max(0, worker.slots.total - worker.inUse);
     }
   }
+  // OverviewInfo's field order; pendingJobs (a field between failedJobs and cancelledJobs) is not filtered by tags.
   return {
-    projectVersion: version.projectVersion,
-    gitCommitAbbrev: version.gitCommitAbbrev,
+    projectVersion: release.projectVersion,
+    gitCommitAbbrev: release.gitCommitAbbrev,
     totalSlot: String(totalSlot),
     unassignedSlot: String(unassignedSlot),
     runningJobs: String(counts.runningJobs),
     finishedJobs: String(counts.finishedJobs),
     failedJobs: String(counts.failedJobs),
+    ...(release.pendingJobs ? { pendingJobs: String(counts.pendingJobs) } : {}),
     cancelledJobs: String(counts.cancelledJobs),
     workers: String(matched),
   };

@@ -34,3 +34,7 @@ export * from './seatunnel-config.js';
 export * from './env-options.js';
 export * from './job-checks.js';
 export * from './plugin-mapping.js';
+export * from './pagination.js';
+export * from './checkpoints.js';
+export * from './sql-config.js';
+export * from './views/checkpoint-json.js';

@@ -1,6 +1,7 @@
 import { isEndState, type JobStatus } from './job-status.js';
 import { NEVER, type JobRecord } from './job-record.js';
 import { failureStackTrace } from './failure.js';
+import { lastCommitPoint, restorePoint } from './checkpoints.js';
 
 /** What a job looks like at a given instant: its status and how far each source table got. */
 export interface JobSnapshot {
@@ -8,6 +9,8 @@ export interface JobSnapshot {
   finishTime: number | null;
   /** Rows produced per source table path. */
   rows: Record<string, number>;
+  /** Rows per source table path that sinks have committed (at the last completed checkpoint; all of them once FINISHED or SAVEPOINT_DONE). */
+  committedRows: Record<string, number>;
   /** Milliseconds the job has spent producing rows (for rates). */
   activeMillis: number;
   errorMsg: string | null;
@@ -77,7 +80,15 @@ function frozen(record: JobRecord, status: JobStatus, until: number | null, fini
   const active = record.runningSince === null || until === null ? 0 : Math.max(0, until - record.runningSince);
   const since = producingSince(record);
   const readersStarted = since !== null && until !== null && until >= since;
-  return { status, finishTime, rows: rowsAt(record, until), activeMillis: active, errorMsg: record.errorMsg, readersStarted };
+  const rows = rowsAt(record, until);
+  return { status, finishTime, rows, committedRows: committedRows(record, status, until, rows), activeMillis: active, errorMsg: record.errorMsg, readersStarted };
+}
+
+/** A job's end commits everything it read when it ends cleanly (the final checkpoint, or the savepoint); otherwise its last completed checkpoint holds. */
+function committedRows(record: JobRecord, status: JobStatus, until: number | null, rows: Record<string, number>): Record<string, number> {
+  if (status === 'FINISHED' || status === 'SAVEPOINT_DONE') return rows;
+  if (until === null) return rowsAt(record, null);
+  return rowsAt(record, lastCommitPoint(record, until) ?? record.runningSince);
 }
 
 function projectRunning(record: JobRecord, now: number): JobSnapshot {
@@ -181,9 +192,7 @@ export function requestStop(record: JobRecord, now: number, withSavepoint: boole
 export function adoptJob(record: JobRecord, owner: string, now: number): JobRecord {
   const snapshot = projectJob(record, now);
   if (snapshot.status !== 'RUNNING' || record.runningSince === null) return { ...record, owner };
-  const interval = record.plan.sim.checkpointIntervalMillis;
-  const checkpoint = record.runningSince + Math.floor((now - record.runningSince) / interval) * interval;
-  const restored = rowsAt(record, checkpoint);
+  const restored = rowsAt(record, restorePoint(record, now));
   const resumed: JobRecord = { ...record, owner, status: 'RUNNING', restoredRows: restored, runningSince: now, frozenAt: null };
   return { ...resumed, dueAt: nextDueAt(resumed) };
 }

@@ -2,14 +2,16 @@ import { invalidJsonBody, jobIdRequiredForSavePoint, nullPointer, requestBodyEmp
 import { parseJobId } from './job-id.js';
 import { readJobConfig, type JobConfig } from './job-config.js';
 import { parseJson, type JsonValue } from './json.js';
+import type { SubmitFormat } from './profiles.js';
 import { parseConfigText, readConfigText, readParsedJobConfig } from './seatunnel-config.js';
+import { readSqlJobConfig } from './sql-config.js';
 
 /** The submit-job query parameters as strings (absent = undefined). */
 export interface SubmitParams {
   jobId?: string | undefined;
   jobName?: string | undefined;
   isStartWithSavePoint?: string | undefined;
-  /** `format`: `hocon` (any case, SeaTunnel's `equalsIgnoreCase`) reads the body as HOCON; anything else as JSON. */
+  /** `format`: `hocon` or `sql` (any case, ConfigFormat.fromString) where the release reads them; anything else is JSON. */
   format?: string | undefined;
 }
 
@@ -35,14 +37,31 @@ export function parseJsonBody(body: string): JsonValue {
  * Validates a submit-job request in SeaTunnel's order: savepoint without id, then the id, then
  * the body (empty, then JSON), then the job config. Nothing is stored unless all of it passes.
  */
-export function parseSubmission(params: SubmitParams, body: string): Submission {
+export function parseSubmission(params: SubmitParams, body: string, formats: ReadonlySet<SubmitFormat> = NO_FORMATS): Submission {
   const { jobId, isStartWithSavePoint } = readSavePointParams(params);
-  // HOCON bodies skip the JSON checks: an empty one is an empty config (then "No configuration setting found for key 'env'").
-  const config = isHocon(params.format) ? readConfigText(body, 'conf') : readJobConfig(parseJsonBody(body));
+  const config = readBody(bodyFormat(params.format, formats), body);
   return { jobId, jobName: params.jobName || undefined, isStartWithSavePoint, config };
 }
 
-const isHocon = (format: string | undefined): boolean => format !== undefined && /^hocon$/i.test(format);
+const NO_FORMATS: ReadonlySet<SubmitFormat> = new Set();
+
+/** The syntax a submit-job body is read in: `format` where the release knows it, else JSON. */
+export function bodyFormat(format: string | undefined, formats: ReadonlySet<SubmitFormat>): SubmitFormat | 'json' {
+  const named = format?.toLowerCase();
+  return named === 'hocon' || named === 'sql' ? (formats.has(named) ? named : 'json') : 'json';
+}
+
+function readBody(format: SubmitFormat | 'json', body: string): JobConfig {
+  switch (format) {
+    // HOCON bodies skip the JSON checks: an empty one is an empty config (then "No configuration setting found for key 'env'").
+    case 'hocon':
+      return readConfigText(body, 'conf');
+    case 'sql':
+      return readSqlJobConfig(body);
+    case 'json':
+      return readJobConfig(parseJsonBody(body));
+  }
+}
 
 function readSavePointParams(params: SubmitParams): { jobId: string | null; isStartWithSavePoint: boolean } {
   const isStartWithSavePoint = params.isStartWithSavePoint === 'true';
@@ -61,9 +80,9 @@ export function servletHoconBody(body: string): string {
   return lines.map((line) => `${line}\n`).join('');
 }
 
-/** The body the v2 submit-job servlet hands over: HOCON re-joined line by line, JSON as it came (SeaTunnel also drops its line breaks, which only matters to malformed JSON). */
-export function servletBody(params: SubmitParams, body: string): string {
-  return isHocon(params.format) ? servletHoconBody(body) : body;
+/** The body the v2 submit-job servlet hands over: HOCON and SQL re-joined line by line, JSON as it came (SeaTunnel also drops its line breaks, which only matters to malformed JSON). */
+export function servletBody(params: SubmitParams, body: string, formats: ReadonlySet<SubmitFormat> = NO_FORMATS): string {
+  return bodyFormat(params.format, formats) === 'json' ? body : servletHoconBody(body);
 }
 
 /** The `config_file` part of a `submit-job/upload` request: its file name (null: none given) and UTF-8 text. */

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { clusterMembersView, healthMetricsView, numberToUnit, overviewView, type HealthSample } from '../src/index.js';
 
-const counts = { runningJobs: 1, finishedJobs: 3, failedJobs: 0, cancelledJobs: 1 };
+const counts = { runningJobs: 1, finishedJobs: 3, failedJobs: 0, cancelledJobs: 1, pendingJobs: 2 };
 
 describe('overview', () => {
   const fixed = [
@@ -17,6 +17,13 @@ describe('overview', () => {
       projectVersion: '2.3.9', gitCommitAbbrev: 'DeadD0d0', totalSlot: '40', unassignedSlot: '38',
       runningJobs: '1', finishedJobs: '3', failedJobs: '0', cancelledJobs: '1', workers: '2',
     });
+  });
+
+  it('2.3.13 counts pending jobs between failedJobs and cancelledJobs (OverviewInfo field order, #9902), tags or not', () => {
+    const release = { projectVersion: '2.3.13', gitCommitAbbrev: 'DeadD0d0', pendingJobs: true };
+    const view = overviewView(fixed, counts, { node: 'node3' }, release);
+    assert.deepEqual(Object.keys(view), ['projectVersion', 'gitCommitAbbrev', 'totalSlot', 'unassignedSlot', 'runningJobs', 'finishedJobs', 'failedJobs', 'pendingJobs', 'cancelledJobs', 'workers']);
+    assert.equal(view.pendingJobs, '2');
   });
 
   it('filters workers and slots by tags, never the job counters', () => {

@@ -10,6 +10,7 @@ import {
   SeaTunnelError,
   servletHoconBody,
   type ConfigValue,
+  type SubmitFormat,
 } from '../src/index.js';
 
 /** A parsed value as plain data (unresolved values as `<Class text>`), to compare with deepEqual. */
@@ -276,6 +277,8 @@ sink {
 }
 `;
 
+const HOCON: ReadonlySet<SubmitFormat> = new Set(['hocon']);
+
 describe('HOCON as SeaTunnel\'s shaded Typesafe Config reads it', () => {
   it('serialize.conf renders as SeaTunnel\'s ConfigTest expects: flat dotted keys, plugin_name last', () => {
     assert.equal(
@@ -444,15 +447,16 @@ describe('HOCON job configs as SeaTunnel\'s REST submission reads them', () => {
 describe('submit-job?format=hocon and submit-job/upload', () => {
   const JOB = 'env { job.mode = "BATCH" }\nsource { FakeSource {} }\nsink { Console {} }';
 
-  it('format=hocon in any case reads HOCON; anything else reads JSON', () => {
-    assert.equal(parseSubmission({ format: 'HOCON' }, JOB).config.sources[0]?.pluginName, 'FakeSource');
-    fails(() => parseSubmission({ format: 'conf' }, JOB), 400, 'Invalid JSON format in request body.');
-    fails(() => parseSubmission({ format: 'hocon' }, '   '), 500, "No configuration setting found for key 'env'");
+  it('format=hocon in any case reads HOCON; anything else reads JSON, and so does hocon where the release has no HOCON', () => {
+    fails(() => parseSubmission({ format: 'hocon' }, JOB), 400, 'Invalid JSON format in request body.');
+    assert.equal(parseSubmission({ format: 'HOCON' }, JOB, HOCON).config.sources[0]?.pluginName, 'FakeSource');
+    fails(() => parseSubmission({ format: 'conf' }, JOB, HOCON), 400, 'Invalid JSON format in request body.');
+    fails(() => parseSubmission({ format: 'hocon' }, '   ', HOCON), 500, "No configuration setting found for key 'env'");
   });
 
   it('the savepoint and id checks still come first', () => {
-    fails(() => parseSubmission({ format: 'hocon', isStartWithSavePoint: 'true' }, '{'), 400, 'Please provide jobId when start with save point.');
-    fails(() => parseSubmission({ format: 'hocon', jobId: 'x' }, '{'), 400, 'For input string: "x"');
+    fails(() => parseSubmission({ format: 'hocon', isStartWithSavePoint: 'true' }, '{', HOCON), 400, 'Please provide jobId when start with save point.');
+    fails(() => parseSubmission({ format: 'hocon', jobId: 'x' }, '{', HOCON), 400, 'For input string: "x"');
   });
 
   it('v2 re-joins HOCON lines with \\n (BufferedReader.readLine)', () => {

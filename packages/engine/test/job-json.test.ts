@@ -3,14 +3,16 @@ import { describe, it } from 'node:test';
 import {
   adoptJob,
   finishedJobJson,
-  finishedJobView,
+  METRICS_2_3_12,
+  METRICS_2_3_13,
+  METRICS_2_3_8,
   newJobRecord,
   projectJob,
   requestStop,
   runningJobJson,
-  runningJobView,
   settle,
   type JobRecord,
+  type JobShape,
 } from '../src/index.js';
 import { config } from './fixtures.js';
 
@@ -56,36 +58,52 @@ function records(): JobRecord[] {
   return out;
 }
 
-/**
- * The text is the view's JSON, byte for byte — except that a JS object lists integer-like keys
- * (a table named "42") first, where the text keeps SeaTunnel's HashMap order: those compare parsed.
- */
-function sameJson(text: string, view: unknown): void {
-  if (/"\d+":"/.test(text)) assert.deepEqual(JSON.parse(text), view);
-  else assert.equal(text, JSON.stringify(view));
-}
+const SHAPES: Record<string, JobShape> = {
+  '2.3.9': { connectorVersion: '2.3.9', startTime: false, metrics: METRICS_2_3_8 },
+  '2.3.12': { connectorVersion: '2.3.12', startTime: true, metrics: METRICS_2_3_12 },
+  '2.3.13': { connectorVersion: '2.3.13', startTime: true, metrics: METRICS_2_3_13 },
+};
 
-describe('job views as JSON text', () => {
-  it('are byte for byte JSON.stringify of the view objects, at any moment, v1 and v2', () => {
+const RUNNING_KEYS = ['jobId', 'jobName', 'jobStatus', 'envOptions', 'createTime', 'startTime', 'jobDag', 'pluginJarsUrls', 'isStartWithSavePoint', 'metrics'];
+const FINISHED_KEYS = ['jobId', 'jobName', 'jobStatus', 'errorMsg', 'createTime', 'startTime', 'finishTime', 'jobDag', 'pluginJarsUrls', 'metrics'];
+
+describe('jobs as JSON text, per release shape', () => {
+  it('parse, keep BaseService key order (startTime from 2.3.12, #9400) and the metric order of the release, at any moment, v1 and v2', () => {
     let compared = 0;
-    for (const record of records()) {
-      for (const dt of [0, 1, 999, 1_000, 2_500, 7_777, 100_000, 10_000_000]) {
-        const snapshot = projectJob(record, T0 + dt);
-        for (const api of ['v1', 'v2'] as const) {
-          sameJson(runningJobJson(record, snapshot, api, '2.3.9'), runningJobView(record, snapshot, api));
+    for (const [release, shape] of Object.entries(SHAPES)) {
+      const keys = (all: string[], api: 'v1' | 'v2') => all.filter((k) => (shape.startTime || k !== 'startTime') && (api === 'v2' || k !== 'envOptions'));
+      for (const record of records()) {
+        for (const dt of [0, 1, 999, 1_000, 2_500, 7_777, 100_000, 10_000_000]) {
+          const snapshot = projectJob(record, T0 + dt);
+          for (const api of ['v1', 'v2'] as const) {
+            const running = JSON.parse(runningJobJson(record, snapshot, api, shape));
+            assert.deepEqual(Object.keys(running), keys(RUNNING_KEYS, api), release);
+            assert.deepEqual(Object.keys(running.metrics), shape.metrics.order, release);
+            assert.ok(running.pluginJarsUrls.every((jar: { jarPath: string }) => jar.jarPath.endsWith(`-${release}.jar`)));
+          }
+          const finished = JSON.parse(finishedJobJson(record, snapshot, shape));
+          assert.deepEqual(Object.keys(finished), keys(FINISHED_KEYS, 'v2'), release);
+          for (const value of Object.values(finished.metrics)) assert.ok(typeof value === 'string' || (typeof value === 'object' && Object.values(value as object).every((v) => typeof v === 'string')));
+          compared++;
         }
-        sameJson(finishedJobJson(record, snapshot, '2.3.9'), finishedJobView(record, snapshot));
-        compared++;
       }
     }
-    assert.ok(compared > 300, `${compared} comparisons`);
+    assert.ok(compared > 900, `${compared} comparisons`);
   });
 
-  it('omit properties that are undefined, as JSON.stringify does', () => {
+  it('give startTime as SeaTunnel formats it once scheduled, null while the job waits for slots', () => {
+    const shape = SHAPES['2.3.12']!;
+    const waiting = records().find((r) => r.jobName === 'waiting')!;
+    assert.equal(JSON.parse(runningJobJson(waiting, projectJob(waiting, T0), 'v2', shape)).startTime, null);
+    const running = records()[0]!;
+    assert.match(JSON.parse(runningJobJson(running, projectJob(running, T0 + 5_000), 'v2', shape)).startTime, /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+  });
+
+  it('omit properties that are undefined, as SeaTunnel leaves out what it does not have', () => {
     const record = records()[0]!;
     const partial = { ...record, errorMsg: undefined, isStartWithSavePoint: undefined } as unknown as JobRecord;
     const snapshot = { ...projectJob(partial, T0 + 5_000), errorMsg: undefined } as unknown as ReturnType<typeof projectJob>;
-    assert.equal(runningJobJson(partial, snapshot, 'v2', '2.3.9'), JSON.stringify(runningJobView(partial, snapshot, 'v2')));
-    assert.equal(finishedJobJson(partial, snapshot, '2.3.9'), JSON.stringify(finishedJobView(partial, snapshot)));
+    assert.ok(!('isStartWithSavePoint' in JSON.parse(runningJobJson(partial, snapshot, 'v2', SHAPES['2.3.9']!))));
+    assert.ok(!('errorMsg' in JSON.parse(finishedJobJson(partial, snapshot, SHAPES['2.3.9']!))));
   });
 });

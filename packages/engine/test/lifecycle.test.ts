@@ -3,16 +3,14 @@ import { describe, it } from 'node:test';
 import {
   adoptJob,
   canTransition,
-  finishedJobView,
   newJobRecord,
   projectJob,
-  renderMetrics,
   requestStop,
   settle,
   startWaitingJob,
   type JobRecord,
 } from '../src/index.js';
-import { config } from './fixtures.js';
+import { config, finishedView, metricsOf } from './fixtures.js';
 
 const T0 = 1_700_000_000_000;
 /** Timing of these tests: 20 rows/s, readers start at once, a stop takes 0.5 s (defaults: 75 rows/s, 0.3 s, 0.2 s). */
@@ -27,7 +25,7 @@ const job = (env: Record<string, unknown>, rowNum = 100, placement: 'run' | 'wai
     now: T0,
     placement,
   });
-const count = (r: JobRecord, t: number) => renderMetrics(r, projectJob(r, t)).SourceReceivedCount;
+const count = (r: JobRecord, t: number) => metricsOf(r, projectJob(r, t)).SourceReceivedCount;
 
 describe('job lifecycle on a fake clock', () => {
   it('streaming jobs run until stopped; cancel goes CANCELING → CANCELED with counts frozen', () => {
@@ -50,12 +48,12 @@ describe('job lifecycle on a fake clock', () => {
 
   it("source readers start a moment after RUNNING: no rows and no per-table source metrics before (a real engine's first reads)", () => {
     const r = job({ 'sim.reader-start-seconds': 0.3 });
-    const early = renderMetrics(r, projectJob(r, T0 + 200));
+    const early = metricsOf(r, projectJob(r, T0 + 200));
     assert.equal(projectJob(r, T0 + 200).status, 'RUNNING');
     assert.deepEqual(early.TableSourceReceivedCount, {});
     assert.deepEqual(early.TableSinkWriteCount, { fake: '0' });
     assert.equal(early.SourceReceivedCount, '0');
-    const later = renderMetrics(r, projectJob(r, T0 + 1300));
+    const later = metricsOf(r, projectJob(r, T0 + 1300));
     assert.deepEqual(later.TableSourceReceivedCount, { fake: '20' });
     // 100 rows at 20/s from the readers' start.
     assert.equal(projectJob(r, T0 + 5299).status, 'RUNNING');
@@ -74,7 +72,7 @@ describe('job lifecycle on a fake clock', () => {
     assert.equal(failed.status, 'FAILED');
     assert.match(failed.errorMsg ?? '', /^org\.apache\.seatunnel\..*RuntimeException: boom\n\tat /);
     assert.equal(count(r, T0 + 5000), '30');
-    assert.equal(finishedJobView(r, failed).errorMsg, failed.errorMsg);
+    assert.equal(finishedView(r, failed).errorMsg, failed.errorMsg);
   });
 
   it('runs for a fixed duration when sim.duration-seconds is set (streaming ends FINISHED)', () => {
@@ -88,8 +86,8 @@ describe('job lifecycle on a fake clock', () => {
     assert.equal(r.status, 'PENDING');
     const pending = projectJob(r, T0 + 500);
     assert.equal(pending.status, 'PENDING');
-    assert.deepEqual(renderMetrics(r, pending).TableSourceReceivedCount, {});
-    assert.equal(renderMetrics(r, pending).SourceReceivedQPS, '0.0');
+    assert.deepEqual(metricsOf(r, pending).TableSourceReceivedCount, {});
+    assert.equal(metricsOf(r, pending).SourceReceivedQPS, '0.0');
     assert.equal(projectJob(r, T0 + 1500).status, 'RUNNING');
     assert.equal(count(r, T0 + 1500), '10');
   });
@@ -123,7 +121,7 @@ describe('job lifecycle on a fake clock', () => {
     assert.equal(count(adopted, T0 + 2500), '40'); // checkpoint at 2 s: 40 rows
     const end = projectJob(adopted, T0 + 3_600_000);
     assert.equal(end.status, 'FINISHED');
-    assert.equal(renderMetrics(adopted, end).SinkWriteCount, '1000');
+    assert.equal(metricsOf(adopted, end).SinkWriteCount, '1000');
   });
 
   it('knows SeaTunnel’s legal transitions: nothing leaves an end state', () => {

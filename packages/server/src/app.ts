@@ -1,5 +1,5 @@
 import Koa from 'koa';
-import { apiProfile } from '@seatunnel-sim/engine';
+import { apiProfile, type ApiProfile } from '@seatunnel-sim/engine';
 import type { Logger } from 'pino';
 import { errorMiddleware } from './http/error-middleware.js';
 import { methodGuard } from './http/method-guard.js';
@@ -12,6 +12,7 @@ import { healthRoutes } from './routes/health-routes.js';
 import { v1Router } from './routes/v1-router.js';
 import { v2Router } from './routes/v2-router.js';
 import type { Services } from './services/services.js';
+import type { NodeConfig } from './config.js';
 
 /** Error codes of a client that closed its connection mid-answer. */
 const CLIENT_GONE = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'ERR_STREAM_PREMATURE_CLOSE', 'ERR_STREAM_DESTROYED']);
@@ -43,10 +44,13 @@ export function createApp(services: Services, logger: Logger, health: { isReady:
     app.use(router.routes());
     app.use(router.allowedMethods());
   }
-  const endpoints = ENDPOINTS.filter((e) => profile.endpoints === null || profile.endpoints.has(e.name));
-  // Hazelcast's member list always; telemetry where the release has it.
-  app.use(hazelcastRoutes(services, profile.v1Telemetry));
-  app.use(v1Router(endpoints, services));
+  const endpoints = ENDPOINTS.filter((e) => profile.endpoints.has(e.name));
+  // Hazelcast's REST (v1, the member list, telemetry where the release has it) unless switched off;
+  // then its paths reach the v2 server on this one port, as any unknown path does.
+  if (v1Enabled(services.config, profile)) {
+    app.use(hazelcastRoutes(services, profile.v1Telemetry));
+    app.use(v1Router(endpoints, services));
+  }
   if (profile.v2) {
     const v2 = v2Router(endpoints, services);
     app.use(methodGuard());
@@ -54,4 +58,9 @@ export function createApp(services: Services, logger: Logger, health: { isReady:
     app.use(v2.allowedMethods());
   }
   return app;
+}
+
+/** Whether the node serves REST v1: as configured, else as the release ships (rest-api.enabled). */
+export function v1Enabled(config: NodeConfig, profile: ApiProfile): boolean {
+  return config.hazelcast.network['rest-api'].enabled ?? profile.v1EnabledByDefault;
 }

@@ -31,6 +31,14 @@ export const nodeConfigSchema = z
         'cluster-name': z.string().min(1).default('seatunnel'),
         'cluster-members': z.array(z.string().min(1)).min(1).default(['127.0.0.1:5701']),
         'invocation-timeout-millis': z.number().int().positive().default(10_000),
+        /**
+         * SeaTunnel's hazelcast.yaml `network.rest-api.enabled`: whether REST v1 (and Hazelcast's
+         * other REST paths) answer. Unset: as the profile's release ships it (on up to 2.3.9, off from 2.3.10).
+         */
+        network: z
+          .object({ 'rest-api': z.object({ enabled: z.boolean().optional() }).strict().prefault({}) })
+          .strict()
+          .prefault({}),
       })
       .strict()
       .prefault({}),
@@ -132,6 +140,7 @@ export const ENV_OVERRIDES: Record<string, { path: string[]; convert: (raw: stri
   SEATUNNEL_SIM_PORT_COUNT: { path: ['rest-server-socket-endpoint-config', 'port', 'port-count'], convert: num },
   SEATUNNEL_SIM_HZ_CLUSTER_NAME: { path: ['hazelcast', 'cluster-name'], convert: String },
   SEATUNNEL_SIM_HZ_MEMBERS: { path: ['hazelcast', 'cluster-members'], convert: list },
+  SEATUNNEL_SIM_V1_ENABLED: { path: ['hazelcast', 'network', 'rest-api', 'enabled'], convert: bool },
   SEATUNNEL_SIM_HISTORY_EXPIRE_MINUTES: { path: ['seatunnel', 'engine', 'history-job-expire-minutes'], convert: num },
   SEATUNNEL_SIM_CONTEXT_PATH: { path: ['seatunnel', 'engine', 'http', 'context-path'], convert: String },
   SEATUNNEL_SIM_NODE_NAME: { path: ['node', 'name'], convert: String },

@@ -80,14 +80,11 @@ describe('REST v2 additions of 2.3.9: /metrics, submit-job?format=hocon, submit-
     // pin the media type only.
     const WIRE = /^text\/plain(;charset=iso-8859-1)?$/;
 
-    it('the handler answers the telemetry text as text/plain;charset=iso-8859-1, Latin-1 encoded', async () => {
-      const services = { telemetry: { render: async () => ({ contentType: 'x', text: '# HELP a \u00e9\u4e2d\n' }) } } as unknown as Services;
-      assert.deepEqual(await getV2Telemetry(services, 'prometheus'), {
-        kind: 'text',
-        text: '# HELP a \u00e9\u4e2d\n',
-        contentType: 'text/plain;charset=iso-8859-1',
-        charset: 'latin1',
-      });
+    it('the handler answers the telemetry text as servlet text: Latin-1 encoded up to 2.3.11, UTF-8 from 2.3.12 (#9594)', async () => {
+      const services = (profile: string) =>
+        ({ config: { api: { profile } }, telemetry: { render: async () => ({ contentType: 'x', text: '# HELP a \u00e9\u4e2d\n' }) } }) as unknown as Services;
+      assert.deepEqual(await getV2Telemetry(services('2.3.9'), 'prometheus'), { kind: 'text', text: '# HELP a \u00e9\u4e2d\n', contentType: 'text/plain', charset: 'latin1' });
+      assert.deepEqual(await getV2Telemetry(services('2.3.12'), 'prometheus'), { kind: 'text', text: '# HELP a \u00e9\u4e2d\n', contentType: 'text/plain' });
     });
 
     it('/metrics: Prometheus text (BaseServlet.write → text/plain)', async () => {

@@ -2,7 +2,7 @@ import type { JobRecord } from '../job-record.js';
 import type { JobSnapshot } from '../simulation.js';
 import { formatSeaTunnelTime } from '../time-format.js';
 import { envOptionsJson } from './env-order.js';
-import { metricsJson } from './job-json.js';
+import { metricsJson } from '../metrics.js';
 
 /**
  * Job answers of SeaTunnel 2.3.8 (shared/oracle/captures/2.3.8): a running job carries the logical

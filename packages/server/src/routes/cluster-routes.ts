@@ -16,7 +16,8 @@ import { parseV1RawParams } from './query.js';
 export async function getClusterOverview(req: ApiRequest, services: Services): Promise<ApiResponse> {
   const filter = req.api === 'v1' ? parseV1RawParams(req.rawQuery) : req.query;
   const { workers, counts } = await services.nodes.overview();
-  return json(overviewView(workers, counts, filter, apiProfile(services.config.api.profile).release));
+  const profile = apiProfile(services.config.api.profile);
+  return json(overviewView(workers, counts, filter, { ...profile.release, pendingJobs: profile.overviewPendingJobs }));
 }
 
 /** GET /system-monitoring-information: one object per live node, master first. */

@@ -20,6 +20,8 @@ import {
   postSubmitJobUpload,
 } from './job-routes.js';
 import { getAllLogNames, getLocalLogs, getLogs } from './log-routes.js';
+import { getCheckpointHistory, getCheckpointOverview } from './checkpoint-routes.js';
+import { getPendingJobs } from './pending-routes.js';
 
 export type Handler = (req: ApiRequest, services: Services) => Promise<ApiResponse>;
 
@@ -28,7 +30,9 @@ export type EndpointName =
   | 'running-threads' | 'overview' | 'thread-dump' | 'get-all-log-name' | 'logs' | 'log'
   | 'submit-jobs' | 'submit-job' | 'stop-jobs' | 'stop-job' | 'encrypt-config' | 'update-tags'
   // REST v2 only (2.3.9): telemetry (MetricsServlet) and the file upload.
-  | 'metrics' | 'openmetrics' | 'submit-job/upload';
+  | 'metrics' | 'openmetrics' | 'submit-job/upload'
+  // REST v2 only (2.3.13): the pending queue and the checkpoint monitor.
+  | 'pending-jobs' | 'jobs/checkpoints' | 'jobs/checkpoints/history';
 
 export interface Endpoint {
   /** Path segment after the API prefix, e.g. "running-jobs". */
@@ -65,4 +69,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
   { name: 'metrics', method: 'GET', handler: (_req, s) => getV2Telemetry(s, 'prometheus'), v1: false },
   { name: 'openmetrics', method: 'GET', handler: (_req, s) => getV2Telemetry(s, 'openmetrics'), v1: false },
   { name: 'submit-job/upload', method: 'POST', handler: postSubmitJobUpload, v1: false },
+  { name: 'pending-jobs', method: 'GET', handler: getPendingJobs, v1: false },
+  { name: 'jobs/checkpoints', method: 'GET', handler: getCheckpointOverview, v1: false },
+  { name: 'jobs/checkpoints/history', method: 'GET', handler: getCheckpointHistory, v1: false },
 ];

@@ -2,6 +2,7 @@ import type { Context, Next } from 'koa';
 import { apiProfile, clusterMembersView } from '@seatunnel-sim/engine';
 import { json, type ApiResponse } from '../http/api-types.js';
 import { sendApiResponse } from '../http/dispatch.js';
+import { servletText } from '../http/servlet-text.js';
 import type { Services } from '../services/services.js';
 import type { TelemetryFormat } from '../services/telemetry-service.js';
 import { setApi } from '../http/api-state.js';
@@ -18,13 +19,10 @@ async function getMetrics(services: Services, format: TelemetryFormat): Promise<
   return { kind: 'text', text, contentType };
 }
 
-/**
- * REST v2 `GET /metrics` and `/openmetrics` (MetricsServlet, 2.3.9): the same text, written with
- * BaseServlet.write's `text/plain`, to which Jetty 9.4's writer adds its inferred ISO-8859-1.
- */
+/** REST v2 `GET /metrics` and `/openmetrics` (MetricsServlet, 2.3.9): the same text, written with BaseServlet.write. */
 export async function getV2Telemetry(services: Services, format: TelemetryFormat): Promise<ApiResponse> {
   const { text } = await services.telemetry.render(format);
-  return { kind: 'text', text, contentType: 'text/plain;charset=iso-8859-1', charset: 'latin1' };
+  return servletText(apiProfile(services.config.api.profile), text);
 }
 
 const TELEMETRY: Record<string, TelemetryFormat> = {

@@ -7,6 +7,7 @@ import {
   jsonParseListException,
   nullPointer,
   numberFormat,
+  pageSlice,
   parseJobId,
   parseJsonBody,
   parseSubmission,
@@ -92,28 +93,42 @@ async function jsonArray(pages: AsyncGenerator<JobAtNow[]>, render: (job: JobAtN
   return { kind: 'json-stream', chunks: rest() };
 }
 
+/**
+ * A listing as the release answers it: the whole array, or with `page` (v2, releases with
+ * pagination) one page of it as `{"data":[…],"total":N}`, cut after the release's ordering.
+ */
+async function listing(req: ApiRequest, services: Services, pages: AsyncGenerator<JobAtNow[]>, render: (job: JobAtNow) => string): Promise<ApiResponse> {
+  const paged = apiProfile(services.config.api.profile).listing.pagination && req.api === 'v2' && req.query['page'] !== undefined;
+  if (!paged) return jsonArray(pages, render);
+  const jobs: JobAtNow[] = [];
+  for await (const page of pages) jobs.push(...page);
+  const { from, to } = pageSlice(req.query['page']!, req.query['rows'], jobs.length);
+  return { kind: 'raw-json', text: `{"data":[${jobs.slice(from, to).map(render).join(',')}],"total":${jobs.length}}` };
+}
+
 export async function getRunningJobs(req: ApiRequest, services: Services): Promise<ApiResponse> {
   const profile = apiProfile(services.config.api.profile);
-  return jsonArray(services.queries.runningPages(), (job) => profile.runningJobText(job.record, job.snapshot, req.api));
+  const pages = services.queries.runningPages(profile.listing.runningNewestFirst);
+  return listing(req, services, pages, (job) => profile.runningJobText(job.record, job.snapshot, req.api));
 }
 
 export async function getFinishedJobs(req: ApiRequest, services: Services): Promise<ApiResponse> {
   const profile = apiProfile(services.config.api.profile);
   const state = req.rest.split('/').filter(Boolean)[0];
-  return jsonArray(services.queries.finishedPages(state), (job) => profile.finishedJobText(job.record, job.snapshot, req.api));
+  const pages = services.queries.finishedPages(state, { newestFirst: profile.listing.finishedNewestFirst });
+  return listing(req, services, pages, (job) => profile.finishedJobText(job.record, job.snapshot, req.api));
 }
 
 export async function postSubmitJob(req: ApiRequest, services: Services): Promise<ApiResponse> {
-  const { format, ...rest } = submitParams(req);
-  // Releases before 2.3.9 have no `format`: every body is JSON.
-  const params = apiProfile(services.config.api.profile).hocon ? { ...rest, format } : rest;
+  const params = submitParams(req);
+  const formats = apiProfile(services.config.api.profile).formats;
   const text = await req.body();
   // v2's servlet asks for its parameters first: Jetty then reads a form-encoded body (what `curl -d`
   // sends without -H) as form fields, and the servlet's getReader() fails with "STREAMED" (500).
   if (req.api === 'v2' && text !== '' && /^application\/x-www-form-urlencoded/i.test(req.contentType ?? '')) throw bodyStreamed();
-  // v2's servlet reads the body line by line (HOCON lines re-joined with \n); v1 takes it as sent.
-  const body = req.api === 'v2' ? servletBody(params, text) : text;
-  const submission = parseSubmission(params, body);
+  // v2's servlet reads the body line by line (HOCON and SQL lines re-joined with \n); v1 takes it as sent.
+  const body = req.api === 'v2' ? servletBody(params, text, formats) : text;
+  const submission = parseSubmission(params, body, formats);
   return json(await services.commands.submit(submission));
 }
 

@@ -1,12 +1,14 @@
-import { allNodeLogsHtml, localLogsHtml, logParam, nodeLogFiles, wantsJson } from '@seatunnel-sim/engine';
+import { apiProfile, allNodeLogsHtml, localLogsHtml, logParam, nodeLogFiles, wantsJson } from '@seatunnel-sim/engine';
 import { json, V1_PREFIX, type ApiRequest, type ApiResponse } from '../http/api-types.js';
+import { servletText } from '../http/servlet-text.js';
 import type { Services } from '../services/services.js';
 import { parseV1RawParams } from './query.js';
 
 const html = (text: string): ApiResponse => ({ kind: 'text', text, contentType: 'text/html; charset=UTF-8' });
 const plain = (text: string): ApiResponse => ({ kind: 'text', text, contentType: 'text/plain; charset=UTF-8' });
-/** A file's content: v2 writes it through Jetty's ISO-8859-1 writer (what it cannot encode becomes '?'). */
-const fileContent = (req: ApiRequest, text: string): ApiResponse => (req.api === 'v2' ? { kind: 'text', text, contentType: 'text/plain', charset: 'latin1' } : plain(text));
+/** A file's content: v2 writes it with BaseServlet.write (servlet-text.ts). */
+const fileContent = (req: ApiRequest, services: Services, text: string): ApiResponse =>
+  req.api === 'v2' ? servletText(apiProfile(services.config.api.profile), text) : plain(text);
 
 /** v1 finds the parameter in the URI with its query string; v2 in the path only. */
 const param = (req: ApiRequest): string => logParam(req.rest, req.api === 'v1' ? req.rawQuery : null);
@@ -24,7 +26,7 @@ export async function getAllLogNames(req: ApiRequest, services: Services): Promi
  */
 export async function getLogs(req: ApiRequest, services: Services): Promise<ApiResponse> {
   const target = param(req);
-  if (target.includes('.log')) return fileContent(req, await services.logs.read(target));
+  if (target.includes('.log')) return fileContent(req, services, await services.logs.read(target));
   const format = req.api === 'v1' ? parseV1RawParams(req.rawQuery)['format'] : req.query['format'];
   const prefix = req.api === 'v1' ? V1_PREFIX.slice(0, -1) : services.config.seatunnel.engine.http['context-path'];
   const nodes = await services.logs.allNodes();
@@ -39,5 +41,5 @@ export async function getLogs(req: ApiRequest, services: Services): Promise<ApiR
 export async function getLocalLogs(req: ApiRequest, services: Services): Promise<ApiResponse> {
   const target = param(req);
   if (target === '') return html(localLogsHtml(await services.logs.localNames()));
-  return fileContent(req, await services.logs.read(target));
+  return fileContent(req, services, await services.logs.read(target));
 }

@@ -22,6 +22,9 @@ const SERVLET_CLASSES: Record<string, string> = {
   'get-all-log-name': 'AllLogNameServlet',
   metrics: 'MetricsServlet',
   openmetrics: 'MetricsServlet',
+  'pending-jobs': 'PendingJobsServlet',
+  'jobs/checkpoints': 'CheckpointOverviewServlet',
+  'jobs/checkpoints/history': 'CheckpointHistoryServlet',
 };
 
 // Jetty names a servlet holder `<class>-<identity hash in hex>`: fixed for the life of the process.

@@ -1,4 +1,4 @@
-import { isEndState, JOB_STATUSES, projectJob, slotsHeld, type JobRecord, type JobSnapshot, type JobStatus } from '@seatunnel-sim/engine';
+import { checkpointMonitor, isEndState, JOB_STATUSES, projectJob, type CheckpointMonitor, slotsHeld, type JobRecord, type JobSnapshot, type JobStatus } from '@seatunnel-sim/engine';
 import { SCAN_PAGE_SIZE, type JobRepository } from '@seatunnel-sim/cluster';
 import type { Clock } from '../sim-clock.js';
 
@@ -13,6 +13,7 @@ export interface OverviewCounters {
   finishedJobs: number;
   failedJobs: number;
   cancelledJobs: number;
+  pendingJobs: number;
 }
 
 export interface JobQueriesOptions {
@@ -30,6 +31,8 @@ const KEEP_FINISHED_JOBS = 10_000;
 interface RunningSummary {
   /** Jobs whose projection has not ended. */
   running: number;
+  /** Of those, the ones waiting for slots (PENDING). */
+  pending: number;
   /** Slots held per owner node id. */
   slots: Record<string, number>;
   /** Jobs that ended but are still in the running map (their owner has not archived them yet). */
@@ -72,12 +75,30 @@ export class JobQueries {
     return stored ? atNow(stored.record, this.options.clock.now()) : null;
   }
 
-  /** Running jobs (projection not ended), a page at a time, projected at one `now`. */
-  async *runningPages(): AsyncGenerator<JobAtNow[]> {
+  /** The job's checkpoint monitor (null: unknown job, not running, or nothing triggered yet). */
+  async checkpoints(jobId: string): Promise<CheckpointMonitor | null> {
+    const stored = await this.repository.lookup(jobId);
+    if (!stored) return null;
     const now = this.options.clock.now();
-    for await (const records of this.repository.scanRunning()) {
-      yield records.map((r) => atNow(r, now)).filter((job) => !isEndState(job.snapshot.status));
+    return checkpointMonitor(stored.record, projectJob(stored.record, now), now);
+  }
+
+  /**
+   * Running jobs (projection not ended), a page at a time, projected at one `now`: in the store's
+   * order, or newest submission first (read whole, then sorted).
+   */
+  async *runningPages(newestFirst = false): AsyncGenerator<JobAtNow[]> {
+    const now = this.options.clock.now();
+    if (!newestFirst) {
+      for await (const records of this.repository.scanRunning()) {
+        yield records.map((r) => atNow(r, now)).filter((job) => !isEndState(job.snapshot.status));
+      }
+      return;
     }
+    const jobs: JobAtNow[] = [];
+    for await (const records of this.repository.scanRunning()) for (const r of records) jobs.push(atNow(r, now));
+    const running = jobs.filter((job) => !isEndState(job.snapshot.status)).sort((a, b) => b.record.createTime - a.record.createTime);
+    for (let from = 0; from < running.length; from += SCAN_PAGE_SIZE) yield running.slice(from, from + SCAN_PAGE_SIZE);
   }
 
   /**
@@ -90,11 +111,11 @@ export class JobQueries {
 
   /**
    * Ended jobs, optionally of one status (case-insensitive; unknown → none), in finish order as
-   * SeaTunnel sorts them, a page at a time. Up to KEEP_FINISHED_JOBS jobs come from one read;
+   * SeaTunnel sorts them (oldest first, or newest first as 2.3.13 does), a page at a time. Up to KEEP_FINISHED_JOBS jobs come from one read;
    * beyond, the first read keeps only each job's id and finish time and the jobs are read again by
    * id, page by page, in finish order (a job that leaves history in between is left out).
    */
-  async *finishedPages(state?: string, pageSize = SCAN_PAGE_SIZE): AsyncGenerator<JobAtNow[]> {
+  async *finishedPages(state?: string, { pageSize = SCAN_PAGE_SIZE, newestFirst = false } = {}): AsyncGenerator<JobAtNow[]> {
     const now = this.options.clock.now();
     const wanted = state?.toUpperCase();
     const fromRunning = await this.endedInRunningMap(now);
@@ -113,7 +134,7 @@ export class JobQueries {
     };
     for await (const records of this.repository.scanFinished(pageSize)) for (const record of records) consider(atNow(record, now), 'finished');
     for (const job of fromRunning) consider(job, 'running');
-    refs.sort((a, b) => a.finishTime - b.finishTime);
+    refs.sort(newestFirst ? (a, b) => b.finishTime - a.finishTime : (a, b) => a.finishTime - b.finishTime);
     const page = async (from: number): Promise<JobAtNow[]> => {
       const slice = refs.slice(from, from + pageSize);
       if (keep) return slice.map((ref) => ref.job!);
@@ -148,7 +169,13 @@ export class JobQueries {
   async overviewCounters(): Promise<OverviewCounters> {
     const summary = await this.runningSummary();
     const counts = await this.historyCounts(['FINISHED', 'FAILED', 'CANCELED'], summary.ended);
-    return { runningJobs: summary.running, finishedJobs: counts.FINISHED ?? 0, failedJobs: counts.FAILED ?? 0, cancelledJobs: counts.CANCELED ?? 0 };
+    return {
+      runningJobs: summary.running,
+      finishedJobs: counts.FINISHED ?? 0,
+      failedJobs: counts.FAILED ?? 0,
+      cancelledJobs: counts.CANCELED ?? 0,
+      pendingJobs: summary.pending,
+    };
   }
 
   /** Slots held by running jobs, per owner node id. */
@@ -203,7 +230,7 @@ export class JobQueries {
   private runningSummary(): Promise<RunningSummary> {
     return (this.summary ??= (async () => {
       const now = this.options.clock.now();
-      const summary: RunningSummary = { running: 0, slots: {}, ended: [] };
+      const summary: RunningSummary = { running: 0, pending: 0, slots: {}, ended: [] };
       for await (const records of this.repository.scanRunning()) {
         for (const record of records) {
           const job = atNow(record, now);
@@ -212,6 +239,7 @@ export class JobQueries {
             continue;
           }
           summary.running++;
+          if (job.snapshot.status === 'PENDING') summary.pending++;
           summary.slots[record.owner] = (summary.slots[record.owner] ?? 0) + slotsHeld({ record, status: job.snapshot.status });
         }
       }
