@@ -6,10 +6,14 @@
 /** REST flavour: v1 under /hazelcast/rest/maps, v2 under the context path. */
 export type Api = 'v1' | 'v2';
 
-/** E1–E17 as numbered in the spec; T = transport rules (prefix matching, methods, native fall-through). */
+/**
+ * E1–E17 as numbered in the spec; later releases' endpoints after them (E18 pending-jobs, E19
+ * jobs/checkpoints, E20 jobs/checkpoints/history, all 2.3.13); T = transport rules (prefix
+ * matching, methods, native fall-through).
+ */
 export type EndpointId =
   | 'E1' | 'E2' | 'E3' | 'E4' | 'E5' | 'E6' | 'E7' | 'E8' | 'E9'
-  | 'E10' | 'E11' | 'E12' | 'E13' | 'E14' | 'E15' | 'E16' | 'E17' | 'T';
+  | 'E10' | 'E11' | 'E12' | 'E13' | 'E14' | 'E15' | 'E16' | 'E17' | 'E18' | 'E19' | 'E20' | 'T';
 
 /**
  * Value types a JSON leaf can be checked against. The SeaTunnel-specific ones:
@@ -23,8 +27,17 @@ export type LeafType =
   | 'jobId' | 'long' | 'double' | 'time';
 export type TypeSpec = LeafType | `${LeafType}?`;
 
+/** The releases the conformance suite runs against, oldest first (profiles of the same names). */
+export const RELEASES = ['2.3.9', '2.3.10', '2.3.11', '2.3.12', '2.3.13'] as const;
+export type Release = (typeof RELEASES)[number];
+
+/** Whether `release` is `since` or later. */
+export const atLeast = (release: Release, since: Release): boolean => RELEASES.indexOf(release) >= RELEASES.indexOf(since);
+
 export interface PredicateContext {
   api: Api;
+  /** The release (profile) the cluster under test speaks. */
+  release: Release;
   /** The answering node: index from 0, name (node1…), base URL, "host:port". */
   node: { index: number; name: string; url: string; hostPort: string };
   /** Fixture values (job ids, counts…) by name; throws when the fixture is unavailable. */
@@ -81,6 +94,19 @@ export interface Check {
   api: readonly Api[];
   expect: Expectation;
   /** Per-API changes to `expect` (merged over it). */
+  byApi?: Partial<Record<Api, Partial<Expectation>>>;
+  /** The first release that has what the check asks for (default: every release). */
+  since?: Release;
+  /** What later releases answer differently, each with the change that made it (applied in order from its release on). */
+  changes?: readonly CheckChange[];
+}
+
+/** A release's change to one check's expectation. */
+export interface CheckChange {
+  since: Release;
+  /** The apache/seatunnel PR (or spec section) behind it. */
+  source: string;
+  expect?: Partial<Expectation>;
   byApi?: Partial<Record<Api, Partial<Expectation>>>;
 }
 

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Release } from './check.js';
 import { send, V1_PREFIX, type RunContext, type Target } from './runner.js';
 
 /**
@@ -24,6 +25,8 @@ export const FAILED_JOB = {
   sink: [consoleSink],
 };
 export const STREAMING_JOB = { env: { 'job.mode': 'streaming', 'sim.rows-per-second': 10 }, source: [fake(1000)], sink: [consoleSink] };
+/** Streaming with a checkpoint every second: after the setup's 15 s it has taken 15 (2.3.13's checkpoint monitor). */
+export const CHECKPOINTED_JOB = { env: { 'job.mode': 'streaming', 'sim.rows-per-second': 10, 'checkpoint.interval': 1000 }, source: [fake(1_000_000)], sink: [consoleSink] };
 /** Stays PENDING for the whole run (empty metrics). */
 export const PENDING_JOB = { env: { 'job.mode': 'streaming', 'sim.slow-start-seconds': 100_000_000 }, source: [fake(10)], sink: [consoleSink] };
 /** What the submit checks send: one row, done at once, so they do not pile up running jobs. */
@@ -57,7 +60,7 @@ async function waitForStatus(node: Target, jobId: string, wanted: string, what: 
 }
 
 /** Submits the fixture jobs, brings each to its state, and returns what the checks' placeholders need. */
-export async function prepareFixtures(nodes: Target[], contextPath: string, clusterName: string): Promise<RunContext> {
+export async function prepareFixtures(nodes: Target[], contextPath: string, clusterName: string, release: Release): Promise<RunContext> {
   const [node1, node2, node3] = nodes as [Target, Target, Target];
 
   // Jobs that end: submitted on node 1, stopped from node 2, the clock moved from node 3.
@@ -66,6 +69,7 @@ export async function prepareFixtures(nodes: Target[], contextPath: string, clus
   const failedJobId = await submit(node1, 'cs-failed', FAILED_JOB);
   const canceledJobId = await submit(node1, 'cs-canceled', STREAMING_JOB);
   const savepointJobId = await submit(node1, 'cs-savepoint', STREAMING_JOB);
+  const checkpointedJobId = await submit(node2, 'cs-checkpointed', CHECKPOINTED_JOB);
   await post(node2, `${contextPath}/stop-job`, `{"jobId":${canceledJobId}}`);
   await post(node2, `${contextPath}/stop-job`, `{"jobId":${savepointJobId},"isStopWithSavePoint":true}`);
   await post(node3, '/_sim/clock/advance', { seconds: 15 });
@@ -82,7 +86,7 @@ export async function prepareFixtures(nodes: Target[], contextPath: string, clus
   const stopSavepointTargetId = await submit(node3, 'cs-stop-savepoint-target', STREAMING_JOB);
   const stopJobsTargetA = await submit(node3, 'cs-stop-jobs-a', STREAMING_JOB);
   const stopJobsTargetB = await submit(node3, 'cs-stop-jobs-b', STREAMING_JOB);
-  for (const id of [runningJobId, stopTargetId, stopSavepointTargetId, stopJobsTargetA, stopJobsTargetB]) await waitForStatus(node1, id, 'RUNNING', 'a streaming');
+  for (const id of [runningJobId, checkpointedJobId, stopTargetId, stopSavepointTargetId, stopJobsTargetA, stopJobsTargetB]) await waitForStatus(node1, id, 'RUNNING', 'a streaming');
   await waitForStatus(node1, pendingJobId, 'PENDING', 'the pending');
 
   // A log file each node has locally, for the log-content checks (none yet → those checks say so).
@@ -100,6 +104,7 @@ export async function prepareFixtures(nodes: Target[], contextPath: string, clus
   }
 
   return {
+    release,
     nodes,
     contextPath,
     nodeFixtures,
@@ -113,6 +118,7 @@ export async function prepareFixtures(nodes: Target[], contextPath: string, clus
       canceledJobId,
       savepointJobId,
       runningJobId,
+      checkpointedJobId,
       pendingJobId,
       stopTargetId,
       stopSavepointTargetId,
@@ -123,12 +129,16 @@ export async function prepareFixtures(nodes: Target[], contextPath: string, clus
       /** The oldest live node is the master (design.md); node1 starts first. */
       masterNode: nodes[0]!.name,
       // Overview counters while the read-only checks run (SAVEPOINT_DONE is counted nowhere).
-      runningCount: '6',
+      runningCount: '7',
+      /** Jobs running-jobs lists (the running count). */
+      runningFixtures: '7',
+      /** Jobs finished-jobs lists: FINISHED ×2, FAILED, CANCELED, SAVEPOINT_DONE. */
+      endedCount: '5',
       finishedCount: '2',
       failedCount: '1',
       canceledCount: '1',
-      /** Jobs holding slots (RUNNING): cs-running and the four stop targets. */
-      slotHoldingJobs: '5',
+      /** Jobs holding slots (RUNNING): cs-running, cs-checkpointed and the four stop targets. */
+      slotHoldingJobs: '6',
     },
   };
 }

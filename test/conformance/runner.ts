@@ -1,5 +1,6 @@
 import { request } from 'node:http';
-import type { Api, Check, EndpointId, Expectation, PredicateContext } from './check.js';
+import { atLeast, type Api, type Check, type EndpointId, type Expectation, type PredicateContext, type Release } from './check.js';
+import { expectationFor } from './release-changes.js';
 import { checkType, contentTypeProblem, equalsAt, keysAt, partialMatch } from './match.js';
 
 export const V1_PREFIX = '/hazelcast/rest/maps';
@@ -15,6 +16,8 @@ export interface Target {
 
 /** What the checks' placeholders resolve against. */
 export interface RunContext {
+  /** The release the cluster speaks. */
+  release: Release;
   nodes: Target[];
   /** v2 context path, e.g. "/seatunnel". */
   contextPath: string;
@@ -32,9 +35,11 @@ export interface ExpandedCheck {
   title: string;
 }
 
-export function expand(checks: readonly Check[], nodeCount: number): ExpandedCheck[] {
+/** Every check the release has, on every node and API it lists. */
+export function expand(checks: readonly Check[], nodeCount: number, release: Release): ExpandedCheck[] {
   const out: ExpandedCheck[] = [];
   for (const check of checks) {
+    if (check.since && !atLeast(release, check.since)) continue;
     for (let nodeIndex = 0; nodeIndex < nodeCount; nodeIndex++) {
       for (const api of check.api) {
         out.push({ check, nodeIndex, api, title: `${check.endpoint} ${check.name} [node${nodeIndex + 1} ${api}]` });
@@ -121,7 +126,7 @@ export async function runCheck(expanded: ExpandedCheck, ctx: RunContext): Promis
   const { check, api, nodeIndex } = expanded;
   const node = ctx.nodes[nodeIndex]!;
   const fx = lookup(ctx, nodeIndex, {});
-  const expect: Expectation = { ...check.expect, ...check.byApi?.[api] };
+  const expect: Expectation = expectationFor(check, api, ctx.release);
   const method = check.method ?? 'GET';
   const path = requestPath(check, api, ctx, fx);
   const body = check.body === undefined ? undefined : typeof check.body === 'string' ? fill(check.body, fx) : fill(JSON.stringify(check.body), fx);
@@ -169,7 +174,7 @@ export async function runCheck(expanded: ExpandedCheck, ctx: RunContext): Promis
     for (const [path, keys] of Object.entries(expect.keyOrder ?? {})) problems.push(...keysAt(parsed, path, keys, true));
   }
   if (expect.predicate && (parsedOk || !needsJson)) {
-    const pctx: PredicateContext = { api, node, fx, text: answer.text, headers: answer.headers };
+    const pctx: PredicateContext = { api, release: ctx.release, node, fx, text: answer.text, headers: answer.headers };
     try {
       const problem = expect.predicate(parsedOk ? parsed : undefined, pctx);
       if (problem) problems.push(problem);

@@ -1,27 +1,31 @@
-import { BOTH, FINISHED_KEYS, finishedJobTypes, jobKeys, V1_JSON, type Check, type Expectation, type PredicateContext } from '../check.js';
+import { atLeast, BOTH, FINISHED_KEYS, finishedJobTypes, jobKeys, V1_JSON, type Check, type Expectation, type PredicateContext } from '../check.js';
 import { FINISHED_JOB_JSON } from './job-info.js';
 
 const ENDED = ['finishedJobId', 'finishedLaterJobId', 'failedJobId', 'canceledJobId', 'savepointJobId'];
-const RUNNING = ['runningJobId', 'pendingJobId', 'stopTargetId', 'stopSavepointTargetId', 'stopJobsTargetA', 'stopJobsTargetB'];
+const RUNNING = ['runningJobId', 'checkpointedJobId', 'pendingJobId', 'stopTargetId', 'stopSavepointTargetId', 'stopJobsTargetA', 'stopJobsTargetB'];
 
-/** Ascending by finishTime (tests index [0], [1] in completion order). */
-function sortedByFinishTime(body: Array<{ finishTime: string; jobId: string }>): string | null {
+/** By finishTime: ascending up to 2.3.12, descending from 2.3.13 (apache/seatunnel#9888). */
+function sortedByFinishTime(body: Array<{ finishTime: string; jobId: string }>, newestFirst: boolean): string | null {
   for (let i = 1; i < body.length; i++) {
-    if (body[i - 1]!.finishTime > body[i]!.finishTime) return `not sorted by finishTime: [${i - 1}] ${body[i - 1]!.finishTime} > [${i}] ${body[i]!.finishTime}`;
+    const [earlier, later] = newestFirst ? [body[i]!, body[i - 1]!] : [body[i - 1]!, body[i]!];
+    if (earlier.finishTime > later.finishTime) return `not sorted by finishTime (${newestFirst ? 'newest' : 'oldest'} first): [${i - 1}] ${body[i - 1]!.finishTime}, [${i}] ${body[i]!.finishTime}`;
   }
   return null;
 }
 
-/** Every ended fixture (FINISHED, FAILED, CANCELED, SAVEPOINT_DONE) and no running one; cs-finished before cs-finished-later. */
+/** Every ended fixture (FINISHED, FAILED, CANCELED, SAVEPOINT_DONE) and no running one; cs-finished ended before cs-finished-later. */
 const wholeHistory = (body: any, ctx: PredicateContext): string | null => {
   if (!Array.isArray(body)) return 'expected an array';
   const ids = body.map((j: { jobId: string }) => j.jobId);
   for (const name of ENDED) if (!ids.includes(ctx.fx(name))) return `missing ${name} ${ctx.fx(name)}`;
   for (const name of RUNNING) if (ids.includes(ctx.fx(name))) return `${name} is still running and must not be listed`;
-  if (ids.indexOf(ctx.fx('finishedJobId')) > ids.indexOf(ctx.fx('finishedLaterJobId'))) {
-    return 'cs-finished ended before cs-finished-later (submitted later, shorter) and must come first';
+  const newestFirst = atLeast(ctx.release, '2.3.13');
+  const first = ids.indexOf(ctx.fx('finishedJobId'));
+  const later = ids.indexOf(ctx.fx('finishedLaterJobId'));
+  if (newestFirst ? first < later : first > later) {
+    return `cs-finished ended before cs-finished-later (submitted later, shorter) and must come ${newestFirst ? 'after it' : 'first'}`;
   }
-  return sortedByFinishTime(body);
+  return sortedByFinishTime(body, newestFirst);
 };
 
 const list = (json?: unknown, predicate?: Expectation['predicate']): Expectation => ({
@@ -35,6 +39,8 @@ const list = (json?: unknown, predicate?: Expectation['predicate']): Expectation
 });
 
 const { jobId: _ignored, ...finishedWithoutId } = FINISHED_JOB_JSON;
+const FINISHED_FIRST = { jobId: '{finishedJobId}', ...finishedWithoutId };
+const FINISHED_LATER = { jobId: '{finishedLaterJobId}', jobName: 'cs-finished-later', jobStatus: 'FINISHED', metrics: { SourceReceivedCount: '100', SinkWriteCount: '100' } };
 
 export const finishedJobsChecks: Check[] = [
   { name: 'finished-jobs: every history entry, finished shape, sorted by finishTime', endpoint: 'E4', path: '/finished-jobs', api: BOTH, expect: list(undefined, wholeHistory) },
@@ -44,9 +50,17 @@ export const finishedJobsChecks: Check[] = [
     endpoint: 'E4',
     path: '/finished-jobs/FINISHED',
     api: BOTH,
-    expect: list([{ jobId: '{finishedJobId}', ...finishedWithoutId }, { jobId: '{finishedLaterJobId}', jobName: 'cs-finished-later', jobStatus: 'FINISHED', metrics: { SourceReceivedCount: '100', SinkWriteCount: '100' } }]),
+    expect: list([FINISHED_FIRST, FINISHED_LATER]),
+    changes: [{ since: '2.3.13', source: 'apache/seatunnel#9888: newest first', expect: list([FINISHED_LATER, FINISHED_FIRST]) }],
   },
-  { name: 'finished-jobs/finished: state is case-insensitive', endpoint: 'E4', path: '/finished-jobs/finished', api: BOTH, expect: list([{ jobId: '{finishedJobId}' }, { jobId: '{finishedLaterJobId}' }]) },
+  {
+    name: 'finished-jobs/finished: state is case-insensitive',
+    endpoint: 'E4',
+    path: '/finished-jobs/finished',
+    api: BOTH,
+    expect: list([{ jobId: '{finishedJobId}' }, { jobId: '{finishedLaterJobId}' }]),
+    changes: [{ since: '2.3.13', source: 'apache/seatunnel#9888: newest first', expect: list([{ jobId: '{finishedLaterJobId}' }, { jobId: '{finishedJobId}' }]) }],
+  },
   {
     name: 'finished-jobs/FAILED: the failed job with its stack trace',
     endpoint: 'E4',

@@ -1,6 +1,8 @@
 import type { Check } from '../check.js';
 import { encryptConfigChecks, updateTagsChecks } from './config-tags.js';
+import { checkpointAbsentChecks, checkpointChecks } from './checkpoints.js';
 import { finishedJobsChecks } from './finished-jobs.js';
+import { listingChecks } from './listings.js';
 import { jobInfoChecksAll } from './job-info.js';
 import { logChecks } from './logs.js';
 import { monitoringChecks } from './monitoring.js';
@@ -21,6 +23,9 @@ export const ALL_CHECKS: readonly Check[] = [
   ...runningJobsChecks,
   ...jobInfoChecksAll,
   ...finishedJobsChecks,
+  ...listingChecks,
+  ...checkpointChecks,
+  ...checkpointAbsentChecks,
   ...monitoringChecks,
   ...logChecks,
   ...telemetryChecks,

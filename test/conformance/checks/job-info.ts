@@ -80,6 +80,16 @@ const jobInfoChecks = (endpoint: 'job-info' | 'running-job'): Check[] => [
       status: 200,
       textMatches: [/^\{"jobId":"\d+","jobName":"cs-finished","jobStatus":"FINISHED","errorMsg":null,"createTime":"[^"]+","finishTime":"[^"]+","jobDag":\{"jobId":"\d+","pipelineEdges":\{"1":\[\{"inputVertexId":"1","targetVertexId":"2"\}\]\},/],
     },
+    changes: [
+      {
+        since: '2.3.12',
+        source: 'apache/seatunnel#9400: startTime between createTime and finishTime',
+        expect: {
+          status: 200,
+          textMatches: [/^\{"jobId":"\d+","jobName":"cs-finished","jobStatus":"FINISHED","errorMsg":null,"createTime":"[^"]+","startTime":"[^"]+","finishTime":"[^"]+","jobDag":\{"jobId":"\d+","pipelineEdges":\{"1":\[\{"inputVertexId":"1","targetVertexId":"2"\}\]\},/],
+        },
+      },
+    ],
   },
   {
     name: `${endpoint}/{running}: running shape, RUNNING, jar URLs, isStartWithSavePoint false`,

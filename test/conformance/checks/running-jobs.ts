@@ -3,8 +3,8 @@ import {
   type Check, type Expectation,
 } from '../check.js';
 
-/** The jobs in engine_runningJobInfo while the read-only checks run: cs-running, cs-pending and the four stop targets. */
-const RUNNING_FIXTURES = ['runningJobId', 'pendingJobId', 'stopTargetId', 'stopSavepointTargetId', 'stopJobsTargetA', 'stopJobsTargetB'];
+/** The jobs in engine_runningJobInfo while the read-only checks run: cs-running, cs-checkpointed, cs-pending and the four stop targets. */
+export const RUNNING_FIXTURES = ['runningJobId', 'checkpointedJobId', 'pendingJobId', 'stopTargetId', 'stopSavepointTargetId', 'stopJobsTargetA', 'stopJobsTargetB'];
 const ENDED_FIXTURES = ['finishedJobId', 'finishedLaterJobId', 'failedJobId', 'canceledJobId', 'savepointJobId'];
 
 /** The list holds exactly the running fixtures (any order: IMap iteration), the pending one as PENDING with empty metrics. */
