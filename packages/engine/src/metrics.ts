@@ -74,8 +74,8 @@ const add = (into: Record<string, number>, key: string, value: number): void => 
   into[key] = (into[key] ?? 0) + value;
 };
 
-/** `Source[0]` of the action name `Source[0]-FakeSource` (JobConfigParser's naming). */
-const vertexIdentifier = (vertexName: string): string => vertexName.slice(0, vertexName.indexOf(']') + 1);
+/** `Source[0]` of a vertex named after its action (`pipeline-1 [Source[0]-FakeSource]`), as BaseService finds it. */
+const vertexIdentifier = (vertexName: string): string | null => /(?:Sink|Source|Transform)\[\d+\]/.exec(vertexName)?.[0] ?? null;
 
 /**
  * Numeric metrics of a snapshot: rows and bytes per table on the source side, written and
@@ -89,7 +89,8 @@ export function metricTotals(record: JobRecord, snapshot: JobSnapshot, byVertex 
   const sourceKey = (table: string): string => {
     if (!byVertex) return table;
     const vertex = record.plan.vertices.find((v) => v.type === 'source' && v.tablePaths.includes(table));
-    return vertex ? `${vertexIdentifier(vertex.vertexName)}.${table}` : table;
+    const identifier = vertex && vertexIdentifier(vertex.vertexName);
+    return identifier ? `${identifier}.${table}` : table;
   };
   for (const [table, rows] of Object.entries(snapshot.rows)) {
     add(source.count, sourceKey(table), rows);
@@ -99,8 +100,9 @@ export function metricTotals(record: JobRecord, snapshot: JobSnapshot, byVertex 
   const committed: Totals = { count: {}, bytes: {} };
   for (const s of record.plan.sinks) {
     const vertex = vertices.get(s.vertexId);
+    const identifier = byVertex && vertex ? vertexIdentifier(vertex.vertexName) : null;
     for (const table of s.tablePaths) {
-      const key = byVertex && vertex ? `${vertexIdentifier(vertex.vertexName)}.${table}` : table;
+      const key = identifier ? `${identifier}.${table}` : table;
       const perRow = bytesPerRow.get(table) ?? 0;
       const written = snapshot.rows[table] ?? 0;
       const done = snapshot.committedRows[table] ?? 0;
