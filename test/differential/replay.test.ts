@@ -1,14 +1,15 @@
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { startLocalCluster, type LocalCluster } from '@seatunnel-sim/cli';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { readCaptures, type RecordedExchange } from './capture-file.js';
 import { send } from './exchange.js';
 import { describeVerdict, judge } from './report.js';
-import { replay } from './replay.js';
-import { SNAPSHOT_TO_2_3_9 } from './release-changes.js';
+import type { LeafRule } from './compare.js';
+import { replay, type RecordingAdjustment } from './replay.js';
+import { fromRelease239, LATER_RELEASES, laterReleaseLeaf, SNAPSHOT_TO_2_3_9 } from './release-changes.js';
 import { differentialRules } from './rules.js';
 
 /**
@@ -24,8 +25,10 @@ interface ReplayCase {
   folder: string;
   port: number;
   hzPort: number;
-  adjustments: typeof SNAPSHOT_TO_2_3_9;
+  adjustments: RecordingAdjustment[];
   before?: Record<string, (node: string) => Promise<void>>;
+  /** Rules for job fields that a recording cannot hold the release to (its new figures). */
+  jobLeaf?: (inJob: string) => LeafRule | null;
 }
 
 const M = '/hazelcast/rest/maps';
@@ -68,59 +71,84 @@ function recordings(folder: string): RecordedExchange[] {
   return [...readCaptures(dir), ...readCaptures(join(dir, 'extra'))];
 }
 
+/** Starts a member and two nodes of the profile, replays the recording, stops the cluster. */
+async function replayAgainst(c: ReplayCase): Promise<{ verdict: ReturnType<typeof judge>; title: string }> {
+  const logDir = `logs/replay-${c.profile}`;
+  rmSync(logDir, { recursive: true, force: true });
+  const cluster: LocalCluster = await startLocalCluster({
+    nodes: 2,
+    members: 1,
+    port: c.port,
+    hzPort: c.hzPort,
+    clusterName: `seatunnel-sim-replay-${c.profile.replace(/\./g, '-')}`,
+    logDir,
+    // At half speed our jobs are never ahead of the recorded ones (whose engine was slower, a cold
+    // JVM): a GET waits for ours to reach the recorded state, it cannot wait for the past. The
+    // recordings use v1, which releases from 2.3.10 ship switched off: enabled, as their users do.
+    nodeEnv: { SEATUNNEL_SIM_PROFILE: c.profile, SEATUNNEL_SIM_LOG_LEVEL: 'warn', SEATUNNEL_SIM_SPEED: '0.5', SEATUNNEL_SIM_V1_ENABLED: 'true' },
+  });
+  try {
+    const nodes = cluster.nodes;
+    const outcomes = await replay(recordings(c.folder), {
+      nodes: nodes.map((n) => n.url),
+      // Our one port stands for the member port (v1 recordings) or Jetty's (v2): the addresses in
+      // answers (log links) read as the recorded port.
+      rules: (recordedPort) =>
+        differentialRules({
+          realMembers: 1,
+          simMembers: nodes.length,
+          simToReal: nodes.flatMap((n) => {
+            const port = new URL(n.url).port;
+            return [
+              [`127.0.0.1:${port}`, `localhost:${recordedPort}`],
+              [`localhost:${port}`, `localhost:${recordedPort}`],
+            ] as Array<[string, string]>;
+          }),
+          realNormal: [],
+          ...(c.jobLeaf ? { jobLeaf: c.jobLeaf } : {}),
+        }),
+      adjustments: c.adjustments,
+      ...(c.before ? { before: c.before } : {}),
+    });
+    return { verdict: judge(outcomes), title: `replay ${c.folder} → ${c.profile}` };
+  } finally {
+    await cluster.stop();
+  }
+}
+
 // SEATUNNEL_SIM_REPLAY=2.3.9 replays one profile only (while working on it).
 const only = process.env['SEATUNNEL_SIM_REPLAY'];
 for (const c of CASES.filter((x) => !only || x.profile === only)) {
   describe(`replay of recorded ${c.folder} answers against profile ${c.profile} (member + 2 nodes)`, () => {
-    let cluster: LocalCluster | undefined;
-    const logDir = `logs/replay-${c.profile}`;
-
-    before(async () => {
-      rmSync(logDir, { recursive: true, force: true });
-      cluster = await startLocalCluster({
-        nodes: 2,
-        members: 1,
-        port: c.port,
-        hzPort: c.hzPort,
-        clusterName: `seatunnel-sim-replay-${c.profile}`,
-        logDir,
-        // At half speed our jobs are never ahead of the recorded ones (whose engine was slower,
-        // a cold JVM): a GET waits for ours to reach the recorded state, it cannot wait for the past.
-        nodeEnv: { SEATUNNEL_SIM_PROFILE: c.profile, SEATUNNEL_SIM_LOG_LEVEL: 'warn', SEATUNNEL_SIM_SPEED: '0.5' },
-      });
-    });
-
-    after(async () => {
-      await cluster?.stop();
-    });
-
     it('answers every recorded request as the real engine did', async () => {
-      assert.ok(cluster, 'cluster started');
-      const exchanges = recordings(c.folder);
-      const nodes = cluster.nodes;
-      const outcomes = await replay(exchanges, {
-        nodes: cluster.nodes.map((n) => n.url),
-        // Our one port stands for the member port (v1 recordings) or Jetty's (v2): the addresses in
-        // answers (log links) read as the recorded port.
-        rules: (recordedPort) =>
-          differentialRules({
-            realMembers: 1,
-            simMembers: nodes.length,
-            simToReal: nodes.flatMap((n) => {
-              const port = new URL(n.url).port;
-              return [
-                [`127.0.0.1:${port}`, `localhost:${recordedPort}`],
-                [`localhost:${port}`, `localhost:${recordedPort}`],
-              ] as Array<[string, string]>;
-            }),
-            realNormal: [],
-          }),
-        adjustments: c.adjustments,
-        ...(c.before ? { before: c.before } : {}),
-      });
-      const verdict = judge(outcomes);
-      console.log(describeVerdict(`replay ${c.folder} → ${c.profile}`, verdict));
+      const { verdict, title } = await replayAgainst(c);
+      console.log(describeVerdict(title, verdict));
       assert.equal(verdict.unexplained.length, 0, `${verdict.unexplained.length} differences from the recorded answers (listed above)`);
+    });
+  });
+}
+
+/**
+ * The 2.3.9 recording replayed against each later release, with what that release changed applied
+ * to the recorded answers (release-changes.ts, each change with its PR). The four run side by side:
+ * a replay mostly waits, keeping the recording's pace.
+ */
+const LATER_CASES: ReplayCase[] = LATER_RELEASES.map((release, i) => ({
+  profile: release,
+  folder: 'snapshot',
+  port: 21790 + 10 * i,
+  hzPort: 24511 + 10 * i,
+  adjustments: [...SNAPSHOT_TO_2_3_9, ...fromRelease239(release)],
+  jobLeaf: laterReleaseLeaf(release),
+}));
+const later = LATER_CASES.filter((x) => !only || x.profile === only);
+if (later.length > 0) {
+  describe(`replay of the 2.3.9 recording against ${later.map((c) => c.profile).join(', ')} (member + 2 nodes each, side by side)`, () => {
+    it('answers every recorded request as the release would have', async () => {
+      const results = await Promise.all(later.map(replayAgainst));
+      for (const { verdict, title } of results) console.log(describeVerdict(title, verdict));
+      const unexplained = results.map(({ verdict, title }) => `${title}: ${verdict.unexplained.length}`);
+      assert.ok(results.every(({ verdict }) => verdict.unexplained.length === 0), `differences from the recorded answers (listed above): ${unexplained.join(', ')}`);
     });
   });
 }
