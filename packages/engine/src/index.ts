@@ -38,3 +38,5 @@ export * from './pagination.js';
 export * from './checkpoints.js';
 export * from './sql-config.js';
 export * from './views/checkpoint-json.js';
+export * from './pending-queue.js';
+export * from './views/pending-jobs.js';

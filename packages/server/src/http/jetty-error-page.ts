@@ -5,23 +5,29 @@ const escapeHtml = (text: string): string =>
 
 /**
  * Jetty 9.4's ErrorHandler page, which SeaTunnel's REST v2 answers for an unknown path (404 from
- * the DefaultServlet, servlet `default`) and for a method its servlet does not implement (405 from
- * HttpServlet): HTML in ISO-8859-1, never the `{"status":"fail"}` JSON of the servlets themselves.
+ * the DefaultServlet, servlet `default`), for a method its servlet does not implement (405 from
+ * HttpServlet) and for a request the basic-auth filter refuses (401): HTML in ISO-8859-1, never
+ * the `{"status":"fail"}` JSON of the servlets themselves.
  */
-export function sendJettyError(ctx: Context, status: 404 | 405, message: string, servlet: string): void {
-  const uri = escapeHtml(ctx.path);
+/** The page's HTML: Jetty's ErrorHandler layout for one status, message, request path and servlet. */
+export function jettyErrorHtml(status: number, message: string, path: string, servlet: string): string {
   const text = escapeHtml(message);
+  return (
+    '<html>\n<head>\n<meta http-equiv="Content-Type" content="text/html;charset=ISO-8859-1"/>\n' +
+    `<title>Error ${status} ${text}</title>\n</head>\n<body><h2>HTTP ERROR ${status} ${text}</h2>\n<table>\n` +
+    `<tr><th>URI:</th><td>${escapeHtml(path)}</td></tr>\n<tr><th>STATUS:</th><td>${status}</td></tr>\n` +
+    `<tr><th>MESSAGE:</th><td>${text}</td></tr>\n<tr><th>SERVLET:</th><td>${escapeHtml(servlet)}</td></tr>\n</table>\n` +
+    '<hr/><a href="https://jetty.org/">Powered by Jetty:// 9.4.56.v20240826</a><hr/>\n\n</body>\n</html>\n'
+  );
+}
+
+export function sendJettyError(ctx: Context, status: 401 | 404 | 405, message: string, servlet: string): void {
   ctx.status = status;
   // Jetty's error handler writes no Date header (shared/oracle/captures/snapshot/076-078).
   ctx.res.sendDate = false;
   ctx.set('Cache-Control', 'must-revalidate,no-cache,no-store');
   ctx.type = 'text/html;charset=iso-8859-1';
-  ctx.body =
-    '<html>\n<head>\n<meta http-equiv="Content-Type" content="text/html;charset=ISO-8859-1"/>\n' +
-    `<title>Error ${status} ${text}</title>\n</head>\n<body><h2>HTTP ERROR ${status} ${text}</h2>\n<table>\n` +
-    `<tr><th>URI:</th><td>${uri}</td></tr>\n<tr><th>STATUS:</th><td>${status}</td></tr>\n` +
-    `<tr><th>MESSAGE:</th><td>${text}</td></tr>\n<tr><th>SERVLET:</th><td>${escapeHtml(servlet)}</td></tr>\n</table>\n` +
-    '<hr/><a href="https://jetty.org/">Powered by Jetty:// 9.4.56.v20240826</a><hr/>\n\n</body>\n</html>\n';
+  ctx.body = jettyErrorHtml(status, message, ctx.path, servlet);
 }
 
 /** HttpServlet's default do<Method>: 405 "HTTP method X is not supported by this URL". */

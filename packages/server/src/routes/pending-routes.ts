@@ -1,8 +1,68 @@
-import { SeaTunnelError } from '@seatunnel-sim/engine';
+import { pendingJobsJson, type PendingJobsQuery } from '@seatunnel-sim/engine';
 import type { ApiRequest, ApiResponse } from '../http/api-types.js';
+import { jettyErrorHtml } from '../http/jetty-error-page.js';
+import { pendingJobs } from '../services/pending-jobs.js';
 import type { Services } from '../services/services.js';
+import { servletHolderName } from './servlets.js';
 
-/** GET /pending-jobs (2.3.13, apache/seatunnel#10078): the pending queue with its diagnostics. */
-export async function getPendingJobs(_req: ApiRequest, _services: Services): Promise<ApiResponse> {
-  throw new SeaTunnelError(500, 'not yet simulated');
+const JAVA_INTEGER = /^[+-]?\d+$/;
+
+/** Long.parseLong (ASCII digits): its canonical decimal text, or null where Java throws NumberFormatException. */
+function parseLong(raw: string): string | null {
+  if (!JAVA_INTEGER.test(raw)) return null;
+  const value = BigInt(raw);
+  return value < -(2n ** 63n) || value >= 2n ** 63n ? null : value.toString();
+}
+
+/** Integer.parseInt (ASCII digits), or null where Java throws NumberFormatException. */
+function parseInt32(raw: string): number | null {
+  if (!JAVA_INTEGER.test(raw)) return null;
+  const value = Number(raw);
+  return value < -(2 ** 31) || value >= 2 ** 31 ? null : value;
+}
+
+/**
+ * `resp.sendError(400, message)` from PendingJobsServlet: Jetty's HTML error page, the same page
+ * http/jetty-error-page.ts writes for 404/405. That helper needs Koa's context, which handlers do
+ * not get, so the page is written here as a text answer. What a handler's answer cannot carry
+ * differs from Jetty's: Jetty adds `Cache-Control: must-revalidate,no-cache,no-store` and sends
+ * no Date header on its error pages; this answer has the server's usual Date and no Cache-Control.
+ */
+function sendError(req: ApiRequest, message: string): ApiResponse {
+  return {
+    kind: 'text',
+    status: 400,
+    contentType: 'text/html;charset=iso-8859-1',
+    charset: 'latin1',
+    text: jettyErrorHtml(400, message, req.path, servletHolderName('pending-jobs')),
+  };
+}
+
+/**
+ * GET /pending-jobs[?jobId&limit&pretty&<tag>=<value>…] (2.3.13, apache/seatunnel#10078): the
+ * pending queue with its diagnostics. As PendingJobsServlet reads its parameters: jobId, then
+ * limit, each refused with a 400 page when not a number; pretty is true only for "true" (any
+ * case); every other parameter is a tag filter (for a repeated one, the last value).
+ */
+export async function getPendingJobs(req: ApiRequest, services: Services): Promise<ApiResponse> {
+  const params = new Map(Object.entries(req.query));
+  const query: PendingJobsQuery = { jobId: null, limit: 0, tags: {} };
+  const rawJobId = params.get('jobId');
+  if (rawJobId !== undefined) {
+    params.delete('jobId');
+    query.jobId = parseLong(rawJobId);
+    if (query.jobId === null) return sendError(req, 'Invalid jobId');
+  }
+  const rawLimit = params.get('limit');
+  if (rawLimit !== undefined) {
+    params.delete('limit');
+    const limit = parseInt32(rawLimit);
+    if (limit === null) return sendError(req, 'Invalid limit');
+    query.limit = limit;
+  }
+  const rawPretty = params.get('pretty');
+  params.delete('pretty');
+  query.tags = Object.fromEntries(params);
+  const report = await pendingJobs(services, query);
+  return { kind: 'raw-json', text: pendingJobsJson(report, { pretty: rawPretty?.toLowerCase() === 'true' }) };
 }

@@ -1,4 +1,4 @@
-import { checkpointMonitor, isEndState, JOB_STATUSES, projectJob, type CheckpointMonitor, slotsHeld, type JobRecord, type JobSnapshot, type JobStatus } from '@seatunnel-sim/engine';
+import { checkpointMonitor, holdsSlots, isEndState, JOB_STATUSES, projectJob, type CheckpointMonitor, slotsHeld, type JobRecord, type JobSnapshot, type JobStatus } from '@seatunnel-sim/engine';
 import { SCAN_PAGE_SIZE, type JobRepository } from '@seatunnel-sim/cluster';
 import type { Clock } from '../sim-clock.js';
 
@@ -181,6 +181,24 @@ export class JobQueries {
   /** Slots held by running jobs, per owner node id. */
   async slotsInUse(): Promise<Record<string, number>> {
     return { ...(await this.runningSummary()).slots };
+  }
+
+  /**
+   * The running map as /pending-jobs needs it, projected at one `now`: the jobs waiting for slots
+   * (WAIT: PENDING and never started) and the jobs holding slots on their owner.
+   */
+  async slotQueue(): Promise<{ now: number; waiting: JobRecord[]; holding: JobRecord[] }> {
+    const now = this.options.clock.now();
+    const waiting: JobRecord[] = [];
+    const holding: JobRecord[] = [];
+    for await (const records of this.repository.scanRunning()) {
+      for (const record of records) {
+        const { status } = projectJob(record, now);
+        if (status === 'PENDING' && record.runningSince === null) waiting.push(record);
+        else if (holdsSlots({ record, status })) holding.push(record);
+      }
+    }
+    return { now, waiting, holding };
   }
 
   /**

@@ -31,6 +31,11 @@ export class NodeService {
     return { workers, counts };
   }
 
+  /** The live nodes as the registry has them (slots, tags, host and port), master (oldest) first. */
+  async liveNodes(): Promise<NodeInfo[]> {
+    return this.deps.registry.list();
+  }
+
   /** Each live node's last published health sample, master (oldest) first. */
   async health(): Promise<{ sample: HealthSample; context: HealthContext }[]> {
     const nodes = await this.deps.registry.list();
