@@ -138,4 +138,8 @@ export const PLUGIN_MAPPINGS = {
   '2.3.11': MAPPING_2_3_11,
   '2.3.12': MAPPING_2_3_12,
   '2.3.13': MAPPING_2_3_13,
+  // 3.0.0 and 3.1.0: their plugin-mapping.properties were not available (no 3.x source or jars
+  // here), so they keep 2.3.13's list (README, profile table: unconfirmed).
+  '3.0': MAPPING_2_3_13,
+  '3.1': MAPPING_2_3_13,
 } as const;

@@ -1,4 +1,5 @@
 import type { JobChecks } from './job-checks.js';
+import type { PluginKind } from './job-config.js';
 import type { JobRecord } from './job-record.js';
 import { METRICS_2_3_12, METRICS_2_3_13, METRICS_2_3_8, type MetricShape } from './metrics.js';
 import { PLUGIN_MAPPINGS } from './plugin-mapping.js';
@@ -12,7 +13,7 @@ import { legacyFinishedJobJson, legacyRunningJobJson } from './views/legacy-job-
  * one before (shared/spec/seatunnel-rest-versions.md, with the PR of each change), plus `seed`,
  * the shape of SeaTunnel's first REST page.
  */
-export const PROFILE_NAMES = ['2.3.8', '2.3.9', '2.3.10', '2.3.11', '2.3.12', '2.3.13', 'seed'] as const;
+export const PROFILE_NAMES = ['2.3.8', '2.3.9', '2.3.10', '2.3.11', '2.3.12', '2.3.13', '3.0', '3.1', 'seed'] as const;
 export type ProfileName = (typeof PROFILE_NAMES)[number];
 
 /** What a release reports about itself. */
@@ -78,6 +79,19 @@ export interface HttpFeatures {
   logFanOutWithAuth: boolean;
 }
 
+/** The REST v2 additions of the 3.x releases, each with its PR (shared/spec §1.1, §2.3, §2.8, §2.18). */
+export interface ZetaFeatures {
+  /** The plugin types GET /option-rules answers for (3.0: source and sink, #10585; 3.1 adds transform, per its docs). */
+  optionRuleTypes: readonly PluginKind[];
+  /** job-info of a running job carries `diagnostics`: state timestamps and pipeline restores (#11982). */
+  jobDiagnostics: boolean;
+  /** submit-job reads `restoreMode` and `restoreSourceJobId` (#11421). */
+  restoreModes: boolean;
+}
+
+/** A release before 3.0. */
+const NO_ZETA_FEATURES: ZetaFeatures = { optionRuleTypes: [], jobDiagnostics: false, restoreModes: false };
+
 /**
  * A SeaTunnel release's REST API, as data: which endpoints it has, how it renders a job, how it
  * orders listings, what its HTTP server supports. Routes stay the same for every profile; only
@@ -108,6 +122,8 @@ export interface ApiProfile {
   /** overview's `pendingJobs` counter, after failedJobs (2.3.13, #9902). */
   overviewPendingJobs: boolean;
   http: HttpFeatures;
+  /** What 3.x added to the REST v2 server's answers (none of it before 3.0). */
+  zeta: ZetaFeatures;
   /** A running job as JSON text (job-info, running-jobs). */
   runningJobText(record: JobRecord, snapshot: JobSnapshot, api: ApiVersion): string;
   /** A job in history as JSON text (job-info, finished-jobs). */
@@ -158,6 +174,10 @@ const RELEASE_2_3_10 = release('2.3.10', '5c8a4c0', 644);
 const RELEASE_2_3_11 = release('2.3.11', 'DeadD0d0', 644);
 const RELEASE_2_3_12 = release('2.3.12', 'DeadD0d0', 651);
 const RELEASE_2_3_13 = release('2.3.13', 'DeadD0d0', 656);
+// 3.0.0 and 3.1.0: no source or jar of either was available here, so their build commits and the
+// line of CoordinatorService's frame are not known: SeaTunnel's placeholder and 2.3.13's line.
+const RELEASE_3_0 = release('3.0.0', 'DeadD0d0', 656);
+const RELEASE_3_1 = release('3.1.0', 'DeadD0d0', 656);
 
 const CHECKS_2_3_8: JobChecks = { plugins: PLUGIN_MAPPINGS['2.3.8'], outputKey: 'result_table_name', inputKey: 'source_table_name', transformsInLib: false };
 /** 2.3.9 renamed the table options (the old names still read) and prints the new ones. */
@@ -171,6 +191,11 @@ const ENDPOINTS_2_3_9 = [
 ];
 /** 2.3.13: the pending queue (#10078) and checkpoint monitoring (#10065), v2 only. */
 const ENDPOINTS_2_3_13 = [...ENDPOINTS_2_3_9, 'pending-jobs', 'jobs/checkpoints', 'jobs/checkpoints/history'];
+/**
+ * 3.0.0: worker resources (#11909), connector option rules (#10585), realtime metrics (#10572) and
+ * runtime log levels (#11984); each merged before the 3.0.0 cut and in its docs.
+ */
+const ENDPOINTS_3_0 = [...ENDPOINTS_2_3_13, 'resource/workers', 'option-rules', 'metrics/realtime', 'loggers'];
 
 const UNSORTED: ListingRules = { runningNewestFirst: false, finishedNewestFirst: false, pagination: false };
 
@@ -188,7 +213,7 @@ const PLAIN_HTTP: HttpFeatures = { keys: HTTP_KEYS_2_3_9, basicAuth: false, http
 function modern(
   name: ProfileName,
   facts: ReleaseFacts,
-  more: Pick<ApiProfile, 'v1EnabledByDefault' | 'formats' | 'wire' | 'listing' | 'overviewPendingJobs' | 'http'> & {
+  more: Pick<ApiProfile, 'v1EnabledByDefault' | 'formats' | 'wire' | 'listing' | 'overviewPendingJobs' | 'http' | 'zeta'> & {
     endpoints: readonly string[];
     startTime: boolean;
     metrics: MetricShape;
@@ -209,6 +234,7 @@ function modern(
     listing: more.listing,
     overviewPendingJobs: more.overviewPendingJobs,
     http: more.http,
+    zeta: more.zeta,
     runningJobText: (record, snapshot, api) => runningJobJson(record, snapshot, api, shape),
     finishedJobText: (record, snapshot) => finishedJobJson(record, snapshot, shape),
   };
@@ -224,6 +250,7 @@ const OPTIONS_2_3_9: ReleaseOptions = {
   listing: UNSORTED,
   overviewPendingJobs: false,
   http: PLAIN_HTTP,
+  zeta: NO_ZETA_FEATURES,
   startTime: false,
   metrics: METRICS_2_3_8,
 };
@@ -250,6 +277,14 @@ const OPTIONS_2_3_13: ReleaseOptions = {
   http: { keys: HTTP_KEYS_2_3_12, basicAuth: true, https: 'configured-port', logFanOutWithAuth: true },
   metrics: METRICS_2_3_13,
 };
+// 3.0.0: the endpoints above, job-info diagnostics (#11982), checkpoint restore on submit (#11421).
+const OPTIONS_3_0: ReleaseOptions = {
+  ...OPTIONS_2_3_13,
+  endpoints: ENDPOINTS_3_0,
+  zeta: { optionRuleTypes: ['source', 'sink'], jobDiagnostics: true, restoreModes: true },
+};
+// 3.1.0: option rules of transforms too (its rest-api-v1 page: "supports source, sink and transform").
+const OPTIONS_3_1: ReleaseOptions = { ...OPTIONS_3_0, zeta: { ...OPTIONS_3_0.zeta, optionRuleTypes: ['source', 'sink', 'transform'] } };
 
 const PROFILES: Record<ProfileName, ApiProfile> = {
   // SeaTunnel 2.3.8: v1 only; running jobs carry the logical DAG, history the DAG as a JSON string.
@@ -271,6 +306,7 @@ const PROFILES: Record<ProfileName, ApiProfile> = {
     listing: UNSORTED,
     overviewPendingJobs: false,
     http: PLAIN_HTTP,
+    zeta: NO_ZETA_FEATURES,
     runningJobText: (record, snapshot) => legacyRunningJobJson(record, snapshot, pluginJarsJson(record.plan, RELEASE_2_3_8.connectorVersion)),
     finishedJobText: (record, snapshot) => legacyFinishedJobJson(record, snapshot),
   },
@@ -279,6 +315,8 @@ const PROFILES: Record<ProfileName, ApiProfile> = {
   '2.3.11': modern('2.3.11', RELEASE_2_3_11, OPTIONS_2_3_11),
   '2.3.12': modern('2.3.12', RELEASE_2_3_12, OPTIONS_2_3_12),
   '2.3.13': modern('2.3.13', RELEASE_2_3_13, OPTIONS_2_3_13),
+  '3.0': modern('3.0', RELEASE_3_0, OPTIONS_3_0),
+  '3.1': modern('3.1', RELEASE_3_1, OPTIONS_3_1),
   // The seed document: SeaTunnel's first REST page (two GET endpoints, logical DAG, two counters).
   seed: {
     name: 'seed',
@@ -294,6 +332,7 @@ const PROFILES: Record<ProfileName, ApiProfile> = {
     listing: UNSORTED,
     overviewPendingJobs: false,
     http: PLAIN_HTTP,
+    zeta: NO_ZETA_FEATURES,
     runningJobText: (record, snapshot) => JSON.stringify(seedJobView(record, snapshot)),
     finishedJobText: (record, snapshot) => JSON.stringify(seedJobView(record, snapshot)),
   },
