@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { GenericContainer, Network, Wait, type StartedNetwork, type StartedTestContainer } from 'testcontainers';
+import { defaultMemberConfigPath } from './member-config.js';
 
 /** The official image by default; `scripts/offline-images.sh` builds stand-ins on machines without a registry. */
 export const DEFAULT_HAZELCAST_IMAGE = process.env['HAZELCAST_IMAGE'] ?? 'hazelcast/hazelcast:5.6.0';
@@ -66,7 +67,7 @@ export class SeaTunnelSimCluster {
     return this;
   }
 
-  /** Path of the member config to mount (default: the image's own, or the repository's when found). */
+  /** Path of the member config to mount (default: the one this package ships, or the repository's). */
   withMemberConfig(path: string): this {
     this.memberConfig = readFileSync(path, 'utf8');
     return this;
@@ -84,6 +85,8 @@ export class SeaTunnelSimCluster {
   }
 
   async start(): Promise<StartedSeaTunnelSimCluster> {
+    const defaultConfig = defaultMemberConfigPath();
+    const memberConfig = this.memberConfig ?? (defaultConfig === undefined ? undefined : readFileSync(defaultConfig, 'utf8'));
     const network = await new Network().start();
     const memberNames = Array.from({ length: this.memberCount }, (_, i) => `hz${i + 1}`);
     const memberList = memberNames.map((n) => `${n}:${MEMBER_PORT}`).join(',');
@@ -111,7 +114,7 @@ export class SeaTunnelSimCluster {
               })
               .withWaitStrategy(Wait.forHttp('/hazelcast/health/ready', MEMBER_PORT).forStatusCode(200))
               .withStartupTimeout(this.startupTimeoutMillis);
-            if (this.memberConfig) member = member.withCopyContentToContainer([{ content: this.memberConfig, target: MEMBER_CONFIG_PATH }]);
+            if (memberConfig) member = member.withCopyContentToContainer([{ content: memberConfig, target: MEMBER_CONFIG_PATH }]);
             return { name, container: await member.start() };
           }),
         )),
