@@ -40,3 +40,4 @@ export * from './sql-config.js';
 export * from './views/checkpoint-json.js';
 export * from './pending-queue.js';
 export * from './views/pending-jobs.js';
+export * from './worker-resources.js';

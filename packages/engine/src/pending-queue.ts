@@ -148,7 +148,7 @@ const byId = (a: string, b: string): number => {
 };
 
 /** Slots the jobs of `holding` occupy, per owner node id, with the jobs in the order they took them. */
-function holdersByNode(holding: readonly JobRecord[]): Map<string, { slots: number; jobIds: string[] }> {
+export function holdersByNode(holding: readonly JobRecord[]): Map<string, { slots: number; jobIds: string[] }> {
   const ordered = [...holding].sort((a, b) => startedAt(a) - startedAt(b) || byId(a.jobId, b.jobId));
   const nodes = new Map<string, { slots: number; jobIds: string[] }>();
   for (const record of ordered) {
@@ -161,7 +161,7 @@ function holdersByNode(holding: readonly JobRecord[]): Map<string, { slots: numb
 }
 
 /** A worker's slots as SeaTunnel's WorkerProfile counts them: dynamic slots have no free pool, only those in use. */
-function workerSlots(worker: PendingWorker, held: number): { assigned: number; unassigned: number } {
+export function workerSlots(worker: PendingWorker, held: number): { assigned: number; unassigned: number } {
   if (worker.slots.dynamic) return { assigned: held, unassigned: 0 };
   return { assigned: held, unassigned: Math.max(0, worker.slots.total - held) };
 }

@@ -22,6 +22,7 @@ import {
 import { getAllLogNames, getLocalLogs, getLogs } from './log-routes.js';
 import { getCheckpointHistory, getCheckpointOverview } from './checkpoint-routes.js';
 import { getPendingJobs } from './pending-routes.js';
+import { getWorkerResources } from './resource-routes.js';
 
 export type Handler = (req: ApiRequest, services: Services) => Promise<ApiResponse>;
 
@@ -32,7 +33,9 @@ export type EndpointName =
   // REST v2 only (2.3.9): telemetry (MetricsServlet) and the file upload.
   | 'metrics' | 'openmetrics' | 'submit-job/upload'
   // REST v2 only (2.3.13): the pending queue and the checkpoint monitor.
-  | 'pending-jobs' | 'jobs/checkpoints' | 'jobs/checkpoints/history';
+  | 'pending-jobs' | 'jobs/checkpoints' | 'jobs/checkpoints/history'
+  // REST v2 only (3.0): worker resources, connector option rules, realtime metrics, log levels.
+  | 'resource/workers' | 'option-rules' | 'metrics/realtime' | 'loggers';
 
 export interface Endpoint {
   /** Path segment after the API prefix, e.g. "running-jobs". */
@@ -41,6 +44,8 @@ export interface Endpoint {
   handler: Handler;
   /** false: REST v2 only (v1's processor has no such path; there it stays a prefix of another or falls through). */
   v1?: false;
+  /** Other methods the same servlet implements (LoggersServlet: doPost and doDelete beside doGet); v2 only. */
+  more?: Partial<Record<'POST' | 'DELETE', Handler>>;
 }
 
 /**
@@ -72,4 +77,5 @@ export const ENDPOINTS: readonly Endpoint[] = [
   { name: 'pending-jobs', method: 'GET', handler: getPendingJobs, v1: false },
   { name: 'jobs/checkpoints', method: 'GET', handler: getCheckpointOverview, v1: false },
   { name: 'jobs/checkpoints/history', method: 'GET', handler: getCheckpointHistory, v1: false },
+  { name: 'resource/workers', method: 'GET', handler: getWorkerResources, v1: false },
 ];

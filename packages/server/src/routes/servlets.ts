@@ -25,6 +25,10 @@ const SERVLET_CLASSES: Record<string, string> = {
   'pending-jobs': 'PendingJobsServlet',
   'jobs/checkpoints': 'CheckpointOverviewServlet',
   'jobs/checkpoints/history': 'CheckpointHistoryServlet',
+  'resource/workers': 'WorkerResourceServlet',
+  'option-rules': 'OptionRulesServlet',
+  'metrics/realtime': 'RealtimeMetricsServlet',
+  loggers: 'LoggersServlet',
 };
 
 // Jetty names a servlet holder `<class>-<identity hash in hex>`: fixed for the life of the process.

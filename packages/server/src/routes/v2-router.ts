@@ -2,7 +2,7 @@ import Router, { type RouterContext } from '@koa/router';
 import type { Services } from '../services/services.js';
 import { apiRequest, sendApiResponse } from '../http/dispatch.js';
 import { sendJettyError, sendMethodNotSupported } from '../http/jetty-error-page.js';
-import type { Endpoint } from './endpoints.js';
+import type { Endpoint, Handler } from './endpoints.js';
 import { servletHolderName } from './servlets.js';
 import { setApi } from '../http/api-state.js';
 
@@ -22,16 +22,19 @@ export function v2Router(endpoints: readonly Endpoint[], services: Services): Ro
   const byDepth = [...endpoints].sort((a, b) => b.name.split('/').length - a.name.split('/').length);
   for (const endpoint of byDepth) {
     const base = `${contextPath}/${endpoint.name}`;
-    const handle = async (ctx: RouterContext): Promise<void> => {
+    const handlers = new Map<string, Handler>([[endpoint.method, endpoint.handler], ...Object.entries(endpoint.more ?? {})]);
+    const handle = (handler: Handler) => async (ctx: RouterContext): Promise<void> => {
       const rest = ctx.path.slice(base.length);
       const req = apiRequest(ctx, 'v2', rest, services.config.api['body-limit-bytes']);
-      sendApiResponse(ctx, await endpoint.handler(req, services));
+      sendApiResponse(ctx, await handler(req, services));
     };
+    // Each servlet implements only some of doGet/doPost/doDelete (doGet also answers HEAD);
+    // HttpServlet answers the rest with Jetty's 405 page.
+    const served = new Set([...handlers.keys()].map((m) => m.toLowerCase()));
+    if (served.has('get')) served.add('head');
+    const others = ['get', 'head', 'post', 'put', 'delete', 'patch'].filter((m) => !served.has(m));
     for (const path of [base, `${base}/{*rest}`]) {
-      if (endpoint.method === 'GET') router.get(path, handle);
-      else router.post(path, handle);
-      // Each servlet implements only doGet or doPost; HttpServlet answers the rest with Jetty's 405 page.
-      const others = endpoint.method === 'GET' ? ['post', 'put', 'delete', 'patch'] : ['get', 'head', 'put', 'delete', 'patch'];
+      for (const [method, handler] of handlers) router.register(path, [method.toLowerCase()], handle(handler));
       router.register(path, others, (ctx) => sendMethodNotSupported(ctx, servletHolderName(endpoint.name)));
     }
   }
