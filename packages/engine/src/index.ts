@@ -41,3 +41,4 @@ export * from './views/checkpoint-json.js';
 export * from './pending-queue.js';
 export * from './views/pending-jobs.js';
 export * from './worker-resources.js';
+export * from './option-rules.js';

@@ -69,3 +69,57 @@ describe('GET /resource/workers (3.0, #11909): two nodes of 2 fixed slots', () =
     }
   });
 });
+
+describe('GET /option-rules (3.0 source/sink, 3.1 transform too; #10585)', () => {
+  let v30: TestNodes;
+  let v31: TestNodes;
+  before(async () => {
+    v30 = await startTestNodes(1, 29420, { SEATUNNEL_SIM_PROFILE: '3.0' });
+    v31 = await startTestNodes(1, 29425, { SEATUNNEL_SIM_PROFILE: '3.1' });
+  });
+  after(async () => {
+    await v30.stop();
+    await v31.stop();
+  });
+
+  it("FakeSource: SeaTunnel's option names, types and defaults, schema/tables_configs exclusive, templates conditional on the fake mode", async () => {
+    const res = await call(`${v30.nodes[0]!.url}/option-rules?type=SOURCE&plugin=%20fakesource%20`);
+    assert.equal(res.status, 200, res.text);
+    const body = res.json();
+    assert.deepEqual(Object.keys(body), ['engineType', 'pluginType', 'pluginName', 'optionRule']);
+    assert.deepEqual([body.engineType, body.pluginType, body.pluginName], ['seatunnel', 'source', 'FakeSource']);
+    assert.deepEqual(Object.keys(body.optionRule), ['optionalOptions', 'requiredOptions', 'conditionRules', 'valueConstraints']);
+    const rowNum = body.optionRule.optionalOptions.find((o: { key: string }) => o.key === 'row.num');
+    assert.deepEqual(rowNum, { key: 'row.num', type: 'java.lang.Integer', defaultValue: 5, description: 'The total number of data generated per degree of parallelism', fallbackKeys: [] });
+    const [exclusive, ...conditional] = body.optionRule.requiredOptions;
+    assert.equal(exclusive.ruleType, 'EXCLUSIVE');
+    assert.deepEqual(exclusive.options.map((o: { key: string }) => o.key), ['tables_configs', 'schema']);
+    assert.equal(conditional.length, 7);
+    assert.equal(conditional[0].ruleType, 'CONDITIONAL');
+    assert.equal(conditional[0].expression, "'string.fake.mode' == TEMPLATE");
+    assert.equal(conditional[0].expressionTree.condition.option.defaultValue, 'RANGE');
+    // Gson's HTML-safe escaping of the expression.
+    assert.ok(res.text.includes('"expression":"\\u0027string.fake.mode\\u0027 \\u003d\\u003d TEMPLATE"'), res.text.slice(0, 400));
+  });
+
+  it('Console as a sink; errors are the servlet\'s own {"status":"FAIL"} with 400 or 404', async () => {
+    const url = v30.nodes[0]!.url;
+    const console = (await call(`${url}/option-rules?type=sink&plugin=Console`)).json();
+    assert.deepEqual(console.optionRule.optionalOptions.map((o: { key: string }) => o.key), ['log.print.data', 'log.print.delay.ms', 'multi_table_sink_replica']);
+    assert.deepEqual(console.optionRule.requiredOptions, []);
+    const cases: [string, number, string][] = [
+      ['?plugin=FakeSource', 400, "Parameter 'type' cannot be empty."],
+      ['?type=source', 400, "Parameter 'plugin' cannot be empty."],
+      ['?type=transform&plugin=Copy', 400, "Unsupported plugin type 'transform'. Only 'source' and 'sink' are supported."],
+      ['?type=source&plugin=Kafka', 404, "Plugin 'Kafka' not found for type 'source'."],
+    ];
+    for (const [query, status, message] of cases) {
+      const res = await call(`${url}/option-rules${query}`);
+      assert.equal(res.status, status, query);
+      assert.deepEqual(res.json(), { status: 'FAIL', message }, query);
+    }
+    const v31Transform = await call(`${v31.nodes[0]!.url}/option-rules?type=transform&plugin=Nope`);
+    assert.equal(v31Transform.status, 404);
+    assert.equal(v31Transform.json().message, "Plugin 'Nope' not found for type 'transform'.");
+  });
+});

@@ -23,6 +23,7 @@ import { getAllLogNames, getLocalLogs, getLogs } from './log-routes.js';
 import { getCheckpointHistory, getCheckpointOverview } from './checkpoint-routes.js';
 import { getPendingJobs } from './pending-routes.js';
 import { getWorkerResources } from './resource-routes.js';
+import { getOptionRules } from './option-rules-routes.js';
 
 export type Handler = (req: ApiRequest, services: Services) => Promise<ApiResponse>;
 
@@ -78,4 +79,5 @@ export const ENDPOINTS: readonly Endpoint[] = [
   { name: 'jobs/checkpoints', method: 'GET', handler: getCheckpointOverview, v1: false },
   { name: 'jobs/checkpoints/history', method: 'GET', handler: getCheckpointHistory, v1: false },
   { name: 'resource/workers', method: 'GET', handler: getWorkerResources, v1: false },
+  { name: 'option-rules', method: 'GET', handler: getOptionRules, v1: false },
 ];
