@@ -1,17 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { PROFILE_NAMES } from '@seatunnel-sim/engine';
+import { apiProfile, PROFILE_NAMES } from '@seatunnel-sim/engine';
+import { DEFAULT_HTTPS_PORT, LISTENER_TWINS, resolveHttpSettings } from './http/http-settings.js';
 
 // Every block defaults to `{}` run through its own schema (zod's prefault), so each default is
 // written once, on its key.
+// No defaults here: SeaTunnel's port, enable-dynamic-port and port-range may set the same
+// listener, so the two are merged (and their defaults applied) once both are known.
 const portBlock = z
   .object({
-    'auto-increment': z.boolean().default(true),
-    'port-count': z.number().int().min(1).max(65535).default(100),
-    port: z.number().int().min(0).max(65535).default(8080),
+    'auto-increment': z.boolean().optional(),
+    'port-count': z.number().int().min(1).max(65535).optional(),
+    port: z.number().int().min(0).max(65535).optional(),
   })
   .strict();
+
+/** A value of SeaTunnel's http block: any scalar, read as its text like SeaTunnel's DOM parser does. */
+const httpScalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
 /** The node's configuration file. Every key is optional; see README "Configuration". */
 export const nodeConfigSchema = z
@@ -23,6 +29,11 @@ export const nodeConfigSchema = z
         /** Host name other nodes and log links use to reach this node; default: host (or 127.0.0.1 for 0.0.0.0). */
         'advertised-host': z.string().optional(),
         port: portBlock.prefault({}),
+        /**
+         * Tests only: stands in for SeaTunnel's built-in HTTPS port 8443 (the only one 2.3.11 can
+         * use, the default of https-port later), so a test need not bind 8443.
+         */
+        'test-https-default-port': z.number().int().min(1).max(65535).optional(),
       })
       .strict()
       .prefault({}),
@@ -47,16 +58,11 @@ export const nodeConfigSchema = z
         engine: z
           .object({
             'history-job-expire-minutes': z.number().positive().default(1440),
-            http: z
-              .object({
-                /** The v2 API's path prefix, kept without trailing slashes (`/seatunnel/` is `/seatunnel`). */
-                'context-path': z
-                  .string()
-                  .default('')
-                  .transform((path) => path.replace(/\/+$/, '')),
-              })
-              .strict()
-              .prefault({}),
+            /**
+             * SeaTunnel's own block, pasted as is: any key, any case; the node's release decides
+             * which keys it reads (http/http-settings.ts).
+             */
+            http: z.record(z.string(), httpScalar).prefault({}),
             'slot-service': z
               .object({ 'dynamic-slot': z.boolean().default(true), 'slot-num': z.number().int().min(1).default(2) })
               .strict()
@@ -120,7 +126,33 @@ export const nodeConfigSchema = z
       .strict()
       .prefault({}),
   })
-  .strict();
+  .strict()
+  .transform((config, ctx) => {
+    const profile = apiProfile(config.api.profile);
+    const endpoint = config['rest-server-socket-endpoint-config'];
+    const resolved = resolveHttpSettings(config.seatunnel.engine.http, profile.http, endpoint.port, endpoint['test-https-default-port'] ?? DEFAULT_HTTPS_PORT);
+    if (!resolved.ok) {
+      for (const issue of resolved.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+      return z.NEVER;
+    }
+    const { http, listener } = resolved;
+    const v1 = config.hazelcast.network['rest-api'].enabled ?? profile.v1EnabledByDefault;
+    if (!v1 && !(profile.v2 && (http['enable-http'] || http.https))) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['seatunnel', 'engine', 'http'],
+        message:
+          `the node would serve nothing: REST v2 is off (enable-http false, no HTTPS${profile.http.https === 'none' ? ` in ${profile.name}` : ''}) ` +
+          'and REST v1 is off (hazelcast.network.rest-api.enabled)',
+      });
+      return z.NEVER;
+    }
+    return {
+      ...config,
+      'rest-server-socket-endpoint-config': { ...endpoint, port: listener },
+      seatunnel: { ...config.seatunnel, engine: { ...config.seatunnel.engine, http } },
+    };
+  });
 
 export type NodeConfig = z.infer<typeof nodeConfigSchema>;
 
@@ -143,6 +175,19 @@ export const ENV_OVERRIDES: Record<string, { path: string[]; convert: (raw: stri
   SEATUNNEL_SIM_V1_ENABLED: { path: ['hazelcast', 'network', 'rest-api', 'enabled'], convert: bool },
   SEATUNNEL_SIM_HISTORY_EXPIRE_MINUTES: { path: ['seatunnel', 'engine', 'history-job-expire-minutes'], convert: num },
   SEATUNNEL_SIM_CONTEXT_PATH: { path: ['seatunnel', 'engine', 'http', 'context-path'], convert: String },
+  // SeaTunnel's own http keys: the values go through the same reading as the YAML's (a bad port is named).
+  SEATUNNEL_SIM_ENABLE_HTTP: { path: ['seatunnel', 'engine', 'http', 'enable-http'], convert: bool },
+  SEATUNNEL_SIM_ENABLE_HTTPS: { path: ['seatunnel', 'engine', 'http', 'enable-https'], convert: bool },
+  SEATUNNEL_SIM_HTTPS_PORT: { path: ['seatunnel', 'engine', 'http', 'https-port'], convert: String },
+  SEATUNNEL_SIM_KEY_STORE_PATH: { path: ['seatunnel', 'engine', 'http', 'key-store-path'], convert: String },
+  SEATUNNEL_SIM_KEY_STORE_PASSWORD: { path: ['seatunnel', 'engine', 'http', 'key-store-password'], convert: String },
+  SEATUNNEL_SIM_KEY_MANAGER_PASSWORD: { path: ['seatunnel', 'engine', 'http', 'key-manager-password'], convert: String },
+  SEATUNNEL_SIM_TRUST_STORE_PATH: { path: ['seatunnel', 'engine', 'http', 'trust-store-path'], convert: String },
+  SEATUNNEL_SIM_TRUST_STORE_PASSWORD: { path: ['seatunnel', 'engine', 'http', 'trust-store-password'], convert: String },
+  SEATUNNEL_SIM_ENABLE_BASIC_AUTH: { path: ['seatunnel', 'engine', 'http', 'enable-basic-auth'], convert: bool },
+  SEATUNNEL_SIM_BASIC_AUTH_USERNAME: { path: ['seatunnel', 'engine', 'http', 'basic-auth-username'], convert: String },
+  SEATUNNEL_SIM_BASIC_AUTH_PASSWORD: { path: ['seatunnel', 'engine', 'http', 'basic-auth-password'], convert: String },
+  SEATUNNEL_SIM_TEST_HTTPS_DEFAULT_PORT: { path: ['rest-server-socket-endpoint-config', 'test-https-default-port'], convert: num },
   SEATUNNEL_SIM_NODE_NAME: { path: ['node', 'name'], convert: String },
   SEATUNNEL_SIM_NODE_TAGS: { path: ['node', 'tags'], convert: tags },
   SEATUNNEL_SIM_SLOT_NUM: { path: ['seatunnel', 'engine', 'slot-service', 'slot-num'], convert: num },
@@ -175,6 +220,43 @@ function setPath(tree: Tree, path: string[], value: unknown): void {
   node[path[path.length - 1]!] = value;
 }
 
+const HTTP_BLOCK = ['seatunnel', 'engine', 'http'];
+const LISTENER_BLOCK = ['rest-server-socket-endpoint-config', 'port'];
+const samePath = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((key, i) => key === b[i]);
+
+/** The mapping at `path`, if the tree has one there. */
+function blockAt(tree: Tree, path: readonly string[]): Tree | null {
+  let node: unknown = tree;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object' || Array.isArray(node)) return null;
+    node = (node as Tree)[key];
+  }
+  return node !== null && typeof node === 'object' && !Array.isArray(node) ? (node as Tree) : null;
+}
+
+/** Drops a SeaTunnel http key in any spelling (SeaTunnel lowercases names). */
+function dropHttpKey(tree: Tree, key: string): void {
+  const http = blockAt(tree, HTTP_BLOCK);
+  if (http) for (const written of Object.keys(http)) if (written.toLowerCase() === key) delete http[written];
+}
+
+/**
+ * An environment variable or flag overrides the file: the key it sets replaces every spelling of
+ * that key, and the twin key of the other vocabulary (`--port` over a pasted `port: 8080`), so
+ * later layers win instead of conflicting with the file.
+ */
+function applyOverride(tree: Tree, path: string[], value: unknown): void {
+  const leaf = path[path.length - 1]!;
+  if (samePath(path.slice(0, -1), HTTP_BLOCK)) {
+    dropHttpKey(tree, leaf.toLowerCase());
+    const twin = Object.entries(LISTENER_TWINS).find(([, key]) => key === leaf.toLowerCase());
+    if (twin) delete blockAt(tree, LISTENER_BLOCK)?.[twin[0]];
+  } else if (samePath(path.slice(0, -1), LISTENER_BLOCK) && leaf in LISTENER_TWINS) {
+    dropHttpKey(tree, LISTENER_TWINS[leaf as keyof typeof LISTENER_TWINS]);
+  }
+  setPath(tree, path, value);
+}
+
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
@@ -203,9 +285,9 @@ export function loadNodeConfig(options: NodeConfigInput = {}): NodeConfig {
   const env = options.env ?? process.env;
   for (const [name, { path, convert }] of Object.entries(ENV_OVERRIDES)) {
     const raw = env[name];
-    if (raw !== undefined && raw !== '') setPath(tree, path, convert(raw));
+    if (raw !== undefined && raw !== '') applyOverride(tree, path, convert(raw));
   }
-  for (const [path, value] of options.overrides ?? []) setPath(tree, path, value);
+  for (const [path, value] of options.overrides ?? []) applyOverride(tree, path, value);
   const result = nodeConfigSchema.safeParse(tree);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
