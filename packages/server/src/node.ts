@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
+import { createServer as createTlsServer, type Server as TlsServer } from 'node:https';
 import { hostname } from 'node:os';
-import { apiProfile } from '@seatunnel-sim/engine';
+import { apiProfile, type ApiProfile } from '@seatunnel-sim/engine';
 import { connectHazelcastStore, HEARTBEAT_MILLIS, MAPS, openStore, type DocBackend, type NodeInfo, type Store } from '@seatunnel-sim/cluster';
 import { createApp } from './app.js';
 import { hardenServer, httpServerOptions } from './http/server-options.js';
@@ -9,13 +10,14 @@ import type { NodeConfig } from './config.js';
 import { JobDriver } from './job-driver.js';
 import { createLogger, type Logger } from './logger.js';
 import { bindPort } from './port-binding.js';
+import { loadTlsMaterial, type TlsMaterial } from './http/tls.js';
 import { FileJobLog } from './services/job-log.js';
 import { JobCommands } from './services/job-commands.js';
 import { JobQueries } from './services/job-queries.js';
 import { SlotScheduler } from './services/slot-scheduler.js';
 import { PeerWatch, probeTcp } from './peer-watch.js';
 import { HistoryRetention } from './services/history-retention.js';
-import { LogService } from './services/log-service.js';
+import { LogService, type LogFanOut } from './services/log-service.js';
 import { NodeService } from './services/node-service.js';
 import { ProcessHealth } from './services/process-health.js';
 import { TelemetryService } from './services/telemetry-service.js';
@@ -31,6 +33,9 @@ export interface RunningNode {
   readonly info: NodeInfo;
   readonly url: string;
   readonly port: number;
+  /** The TLS listener's REST v2 address (enable-https), else null. */
+  readonly httpsUrl: string | null;
+  readonly httpsPort: number | null;
   /** Deregisters, stops the driver, closes HTTP and the store's connection. */
   stop(): Promise<void>;
 }
@@ -43,12 +48,41 @@ export interface NodeOptions {
   memory?: DocBackend;
 }
 
-/** How this node authenticates to the others (`/logs` asks each for its files); null when auth is off. */
-function peerAuthorization(config: NodeConfig): string | null {
+const basicHeader = (userPass: string): string => `Basic ${Buffer.from(userPass, 'utf8').toString('base64')}`;
+
+/**
+ * How `/logs` asks the other nodes for their files. With SeaTunnel's basic auth on, the release
+ * decides: 2.3.13 sends the credentials (#9968); before, none were sent and the refusals broke
+ * the listing. Otherwise our own security switches (when set) authenticate the request.
+ */
+function logFanOut(config: NodeConfig, profile: ApiProfile): LogFanOut {
+  const http = config.seatunnel.engine.http;
+  const seatunnelAuth = http['basic-auth'];
   const { 'auth-token': token, 'basic-auth': basic } = config.security;
-  if (token) return `Bearer ${token}`;
-  if (basic) return `Basic ${Buffer.from(basic, 'utf8').toString('base64')}`;
-  return null;
+  let authorization: string | null = token ? `Bearer ${token}` : basic ? basicHeader(basic) : null;
+  if (seatunnelAuth && profile.http.logFanOutWithAuth) authorization = basicHeader(`${seatunnelAuth.username}:${seatunnelAuth.password}`);
+  return {
+    path: `${http['context-path']}/get-all-log-name`,
+    authorization,
+    toleratesRefusal: profile.http.logFanOutWithAuth,
+    selfRefused: seatunnelAuth !== null && !profile.http.logFanOutWithAuth,
+  };
+}
+
+const REDACTED = '[redacted]';
+
+/** The config as the startup log shows it: the http block's passwords hidden (the logger hides `security`'s). */
+function loggable(config: NodeConfig): NodeConfig {
+  const http = config.seatunnel.engine.http;
+  const hide = (value: string | null): string | null => (value === null ? null : REDACTED);
+  const https = http.https && {
+    ...http.https,
+    'key-store-password': hide(http.https['key-store-password']),
+    'key-manager-password': hide(http.https['key-manager-password']),
+    'trust-store-password': hide(http.https['trust-store-password']),
+  };
+  const basicAuth = http['basic-auth'] && { ...http['basic-auth'], password: REDACTED };
+  return { ...config, seatunnel: { ...config.seatunnel, engine: { ...config.seatunnel.engine, http: { ...http, https, 'basic-auth': basicAuth } } } };
 }
 
 function advertisedHost(config: NodeConfig): string {
@@ -63,7 +97,12 @@ function advertisedHost(config: NodeConfig): string {
  * registers itself with a heartbeat and runs its job driver. Nothing another node needs is kept here.
  */
 export async function startNode(config: NodeConfig, logger: Logger = createLogger(config.logging.level, 'seatunnel-sim'), options: NodeOptions = {}): Promise<RunningNode> {
-  logger.info({ config }, 'effective config');
+  logger.info({ config: loggable(config) }, 'effective config');
+  const httpSettings = config.seatunnel.engine.http;
+  // As SeaTunnel's parser warns: keys the release does not read, values it reads otherwise.
+  for (const warning of httpSettings.warnings) logger.warn(warning);
+  // Key stores are read before anything starts: a store the node cannot use stops it at once.
+  const tls: TlsMaterial | null = httpSettings.https ? loadTlsMaterial(httpSettings.https) : null;
   const hz = config.hazelcast;
   const nodeId = randomUUID();
   // Ready = registered and connected: while the cluster is gone every answer would be a 503.
@@ -123,7 +162,7 @@ export async function startNode(config: NodeConfig, logger: Logger = createLogge
     commands,
     queries,
     nodes: new NodeService({ registry, jobs: queries, self, updateSelf }),
-    logs: new LogService(jobLog.dir, registry, self, peerAuthorization(config)),
+    logs: new LogService(jobLog.dir, registry, self, logFanOut(config, apiProfile(config.api.profile))),
     telemetry: new TelemetryService({ enabled: config.seatunnel.engine.telemetry.metric.enabled, clusterName: hz['cluster-name'], registry, jobs: queries, clock, self }),
   };
 
@@ -139,17 +178,33 @@ export async function startNode(config: NodeConfig, logger: Logger = createLogge
     history,
   });
   const server: Server = hardenServer(createServer(httpServerOptions(config.api)));
-  const app = createApp(services, logger, { isReady: () => ready && clusterConnected, clusterSize: () => driver.liveNodes }, config.simulation['admin-api'] ? { clock, tick: () => driver.tick() } : null);
+  const healthState = { isReady: () => ready && clusterConnected, clusterSize: () => driver.liveNodes };
+  const app = createApp(services, logger, healthState, config.simulation['admin-api'] ? { clock, tick: () => driver.tick() } : null);
   server.on('request', app.callback());
+  // SeaTunnel's HTTPS connector: its own port, Jetty (REST v2) only.
+  const tlsServer: TlsServer | null = tls ? createTlsServer({ ...httpServerOptions(config.api), ...tls.options }) : null;
+  if (tlsServer) {
+    hardenServer(tlsServer);
+    tlsServer.on('request', createApp(services, logger, healthState, null, 'https').callback());
+    // A client without an acceptable certificate (mTLS) or speaking plain HTTP: its problem, not the node's.
+    tlsServer.on('tlsClientError', (error) => logger.debug({ err: error }, 'TLS handshake refused'));
+  }
   const endpoint = config['rest-server-socket-endpoint-config'];
   let port: number;
+  let httpsPort: number | null = null;
   try {
     port = await bindPort(server, endpoint.host, endpoint.port.port, endpoint.port['auto-increment'], endpoint.port['port-count']);
+    if (tlsServer && httpSettings.https) {
+      // Several nodes share a host here, so the TLS port auto-increments like the HTTP one (README, Fidelity: https-port-increment).
+      httpsPort = await bindPort(tlsServer, endpoint.host, httpSettings.https.port, endpoint.port['auto-increment'], endpoint.port['port-count'], 'seatunnel.engine.http.https-port');
+    }
   } catch (error) {
+    server.close();
     await store.close();
     throw error;
   }
   const host = advertisedHost(config);
+  const httpsUrl = httpsPort === null ? null : `https://${host}:${httpsPort}`;
   // Process figures ride on the heartbeat, so any node can answer system-monitoring for all.
   const health = new ProcessHealth(Object.keys(MAPS).length);
   info = {
@@ -176,7 +231,12 @@ export async function startNode(config: NodeConfig, logger: Logger = createLogge
   heartbeat.unref();
 
   driver.start();
-  logger.info({ nodeId, url: info.url }, 'node started');
+  if (httpSettings['basic-auth']) logger.info('Basic authentication is enabled for web UI');
+  if (httpsUrl) {
+    logger.info(`SeaTunnel REST service will start on https port ${httpsPort}`);
+    if (tls?.mutual) logger.info('SeaTunnel REST service will start with mutual auth');
+  }
+  logger.info({ nodeId, url: info.url, ...(httpsUrl ? { httpsUrl } : {}) }, 'node started');
 
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>
@@ -186,13 +246,19 @@ export async function startNode(config: NodeConfig, logger: Logger = createLogge
       await driver.stop();
       await jobLog.flush();
       await registry.deregister(nodeId).catch(() => undefined);
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      await Promise.all(
+        [server, tlsServer].map(
+          (listener) =>
+            new Promise<void>((resolve) => {
+              if (!listener) return resolve();
+              listener.close(() => resolve());
+              listener.closeAllConnections();
+            }),
+        ),
+      );
       await store.close().catch(() => undefined);
       logger.info({ nodeId }, 'node stopped');
     })());
 
-  return { info, url: info.url, port, stop };
+  return { info, url: info.url, port, httpsUrl, httpsPort, stop };
 }

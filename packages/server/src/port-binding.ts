@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { Server } from 'node:net';
 
 export class PortBindingError extends Error {
   override name = 'PortBindingError';
@@ -23,9 +23,17 @@ function listenOnce(server: Server, host: string, port: number): Promise<boolean
 
 /**
  * Binds the first free port from `base`, trying `count` ports when auto-increment is on — the
- * rule of SeaTunnel's `rest-server-socket-endpoint-config` (port 8080, port-count 100).
+ * rule of SeaTunnel's `rest-server-socket-endpoint-config` (port 8080, port-count 100). The TLS
+ * listener uses the same rule from its own base; `setting` names what to change in the error.
  */
-export async function bindPort(server: Server, host: string, base: number, autoIncrement: boolean, count: number): Promise<number> {
+export async function bindPort(
+  server: Server,
+  host: string,
+  base: number,
+  autoIncrement: boolean,
+  count: number,
+  setting = 'rest-server-socket-endpoint-config.port',
+): Promise<number> {
   const last = autoIncrement ? Math.min(65535, base + count - 1) : base;
   for (let port = base; port <= last; port++) {
     if (await listenOnce(server, host, port)) {
@@ -35,7 +43,7 @@ export async function bindPort(server: Server, host: string, base: number, autoI
   }
   throw new PortBindingError(
     autoIncrement
-      ? `no free port in ${host}:${base}-${last} (port-count ${count}); free one or change rest-server-socket-endpoint-config.port`
+      ? `no free port in ${host}:${base}-${last} (port-count ${count}); free one or change ${setting}`
       : `port ${host}:${base} is in use and auto-increment is off`,
   );
 }

@@ -1,11 +1,16 @@
 import type { Context, Next } from 'koa';
 import type { ApiProfile, MediaKind } from '@seatunnel-sim/engine';
 import type { ApiVersion } from './api-types.js';
+import type { AppState } from './api-state.js';
 
-/** Which server of a SeaTunnel node would have answered: Hazelcast's REST (v1, health, cluster) or Jetty (v2). */
-function apiOf(path: string): ApiVersion | null {
-  if (path.startsWith('/_sim')) return null;
-  return path.startsWith('/hazelcast/') ? 'v1' : 'v2';
+/**
+ * Which server of a SeaTunnel node would have answered: Hazelcast's REST (v1, health, cluster) or
+ * Jetty (v2). The router or filter that claimed the request says (a /hazelcast/ path Jetty refuses
+ * or does not know is Jetty's answer); else the path does.
+ */
+function apiOf(ctx: Context): ApiVersion | null {
+  if (ctx.path.startsWith('/_sim')) return null;
+  return (ctx.state as AppState).api ?? (ctx.path.startsWith('/hazelcast/') ? 'v1' : 'v2');
 }
 
 /** The kind of body a Content-Type set by a handler stands for; null leaves it as it is (Jetty's ISO-8859-1 error pages). */
@@ -27,7 +32,7 @@ function mediaOf(contentType: string | undefined, status: number): MediaKind | n
 export function wireFormat(profile: ApiProfile) {
   return async (ctx: Context, next: Next): Promise<void> => {
     await next();
-    const api = apiOf(ctx.path);
+    const api = apiOf(ctx);
     if (api === null) return;
     const wire = profile.wire[api];
     if (!wire.date) ctx.res.sendDate = false;
