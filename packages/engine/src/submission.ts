@@ -4,7 +4,7 @@ import { readJobConfig, type JobConfig } from './job-config.js';
 import { parseJson, type JsonValue } from './json.js';
 import type { SubmitFormat } from './profiles.js';
 import { parseConfigText, readConfigText, readParsedJobConfig } from './seatunnel-config.js';
-import { readSqlJobConfig } from './sql-config.js';
+import { parseSqlConfig, readSqlJobConfig } from './sql-config.js';
 
 /** The submit-job query parameters as strings (absent = undefined). */
 export interface SubmitParams {
@@ -91,14 +91,22 @@ export interface UploadedConfigFile {
   content: string;
 }
 
+/** The syntax of an uploaded config, from its file name (SubmitJobByUploadFileServlet.detectConfigFormat, case-sensitive). */
+export function uploadFormat(fileName: string, formats: ReadonlySet<SubmitFormat>): SubmitFormat | 'json' {
+  if (fileName.endsWith('.json')) return 'json';
+  return fileName.endsWith('.sql') && formats.has('sql') ? 'sql' : 'hocon';
+}
+
 /**
  * `POST /submit-job/upload` (SubmitJobByUploadFileServlet): the file's syntax from its name (`.json`
- * → Typesafe's JSON syntax, anything else → HOCON), parsed before the query parameters are checked.
- * No part, or a part without a file name, is SeaTunnel's NullPointerException (500, no message).
+ * → Typesafe's JSON syntax, `.sql` → SeaTunnel's SQL where the release reads it, anything else →
+ * HOCON), parsed before the query parameters are checked. No part, or a part without a file name,
+ * is SeaTunnel's NullPointerException (500, no message).
  */
-export function parseUploadSubmission(params: SubmitParams, file: UploadedConfigFile | null): Submission {
+export function parseUploadSubmission(params: SubmitParams, file: UploadedConfigFile | null, formats: ReadonlySet<SubmitFormat> = NO_FORMATS): Submission {
   if (file === null || file.fileName === null) throw nullPointer();
-  const root = parseConfigText(file.content, file.fileName.endsWith('.json') ? 'json' : 'conf');
+  const format = uploadFormat(file.fileName, formats);
+  const root = format === 'sql' ? parseSqlConfig(file.content) : parseConfigText(file.content, format === 'json' ? 'json' : 'conf');
   const { jobId, isStartWithSavePoint } = readSavePointParams(params);
   const config = readParsedJobConfig(root);
   return { jobId, jobName: params.jobName || undefined, isStartWithSavePoint, config };
