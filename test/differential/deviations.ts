@@ -94,6 +94,13 @@ export const DEVIATIONS: readonly Deviation[] = [
     shownBy: 'server',
     matches: never,
   },
+  {
+    id: 'pkcs12-only',
+    summary: 'a JKS or JCEKS key store stops the node, with the keytool command that converts it to PKCS12',
+    reason: "SeaTunnel on Java 9+ loads a JKS store too; Node's TLS reads PKCS12 only, so the node refuses at start rather than serving without TLS.",
+    shownBy: 'server',
+    matches: never,
+  },
 ];
 
 export function explain(step: StepOutcome, difference: Difference): Deviation | undefined {
