@@ -8,12 +8,12 @@ export type Api = 'v1' | 'v2';
 
 /**
  * E1–E17 as numbered in the spec; later releases' endpoints after them (E18 pending-jobs, E19
- * jobs/checkpoints, E20 jobs/checkpoints/history, all 2.3.13); T = transport rules (prefix
- * matching, methods, native fall-through).
+ * jobs/checkpoints, E20 jobs/checkpoints/history, all 2.3.13; E21 resource/workers, E22
+ * option-rules, both 3.0); T = transport rules (prefix matching, methods, native fall-through).
  */
 export type EndpointId =
   | 'E1' | 'E2' | 'E3' | 'E4' | 'E5' | 'E6' | 'E7' | 'E8' | 'E9'
-  | 'E10' | 'E11' | 'E12' | 'E13' | 'E14' | 'E15' | 'E16' | 'E17' | 'E18' | 'E19' | 'E20' | 'T';
+  | 'E10' | 'E11' | 'E12' | 'E13' | 'E14' | 'E15' | 'E16' | 'E17' | 'E18' | 'E19' | 'E20' | 'E21' | 'E22' | 'T';
 
 /**
  * Value types a JSON leaf can be checked against. The SeaTunnel-specific ones:
@@ -28,7 +28,7 @@ export type LeafType =
 export type TypeSpec = LeafType | `${LeafType}?`;
 
 /** The releases the conformance suite runs against, oldest first (profiles of the same names). */
-export const RELEASES = ['2.3.9', '2.3.10', '2.3.11', '2.3.12', '2.3.13'] as const;
+export const RELEASES = ['2.3.9', '2.3.10', '2.3.11', '2.3.12', '2.3.13', '3.0', '3.1'] as const;
 export type Release = (typeof RELEASES)[number];
 
 /** Whether `release` is `since` or later. */

@@ -12,6 +12,7 @@ import { stopJobChecks, stopJobsChecks } from './stop.js';
 import { submitJobChecks, submitJobsChecks } from './submit.js';
 import { nativeChecks, telemetryChecks } from './telemetry.js';
 import { transportChecks } from './transport.js';
+import { zetaChecks } from './zeta-3x.js';
 
 /**
  * Every check, in the order they run. Checks that only read come first, while the cluster holds
@@ -26,6 +27,7 @@ export const ALL_CHECKS: readonly Check[] = [
   ...listingChecks,
   ...checkpointChecks,
   ...checkpointAbsentChecks,
+  ...zetaChecks,
   ...monitoringChecks,
   ...logChecks,
   ...telemetryChecks,
