@@ -134,7 +134,7 @@ export async function postSubmitJob(req: ApiRequest, services: Services): Promis
 
 /**
  * submit-job/upload (v2 only): the job config is the multipart part `config_file`, its syntax from
- * the file name; jobId/jobName/isStartWithSavePoint from the query or form fields (`format` is not read).
+ * the file name (`.sql` where the release reads SQL); jobId/jobName/isStartWithSavePoint from the query or form fields (`format` is not read).
  */
 export async function postSubmitJobUpload(req: ApiRequest, services: Services): Promise<ApiResponse> {
   const parts = await readMultipartForm(req);
@@ -143,6 +143,7 @@ export async function postSubmitJobUpload(req: ApiRequest, services: Services): 
   const submission = parseUploadSubmission(
     { jobId: params['jobId'], jobName: params['jobName'], isStartWithSavePoint: params['isStartWithSavePoint'] },
     file ? { fileName: file.fileName, content: partText(file) } : null,
+    apiProfile(services.config.api.profile).formats,
   );
   return json(await services.commands.submit(submission));
 }
