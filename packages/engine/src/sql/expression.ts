@@ -29,10 +29,10 @@ const INTERVAL_UNITS = new Set(['YEAR', 'MONTH', 'WEEK', 'DAY', 'HOUR', 'MINUTE'
 
 /** Normalises the whitespace inside a type written in CAST (`varchar (10)` → `varchar(10)`). */
 function typeText(cursor: Cursor): string {
-  const parts: string[] = [];
-  if (!cursor.isName() && cursor.peek().kind !== 'word') cursor.fail();
-  parts.push(cursor.next().text);
-  while (cursor.peek().kind === 'word' && !cursor.isSymbol(')')) parts.push(cursor.next().text);
+  const first = cursor.peek();
+  if (first.kind !== 'word' && first.kind !== 'quoted') cursor.fail();
+  const parts = [cursor.next().text];
+  while (cursor.peek().kind === 'word') parts.push(cursor.next().text); // `double precision`, `character varying`
   let text = parts.join(' ');
   if (cursor.acceptSymbol('(')) {
     const args: string[] = [];
