@@ -108,6 +108,13 @@ export const DEVIATIONS: readonly Deviation[] = [
     shownBy: 'server',
     matches: never,
   },
+  {
+    id: 'sql-grammar-subset',
+    summary: 'format=sql reads the statements SQL jobs use; CTEs and table functions get the parse 500',
+    reason: "JSqlParser 4.9's whole grammar is far larger than what SeaTunnel SQL jobs use; a Java harness over the real parser and SeaTunnel's builder agreed with the reader on 112 jobs (60 accepted with identical HOCON, 52 refused).",
+    shownBy: 'server',
+    matches: never,
+  },
 ];
 
 export function explain(step: StepOutcome, difference: Difference): Deviation | undefined {
