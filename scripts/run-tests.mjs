@@ -3,7 +3,8 @@
 // runs every compiled test file with node's test runner, and always stops the member again.
 // Usage: node scripts/run-tests.mjs [suite...]   (default: every suite that needs no Docker)
 // Suites: unit, integration, cluster, hostile (hostile input + fuzzing), faults (kills members/nodes),
-// conformance, differential (a real SeaTunnel engine and recorded answers), e2e.
+// conformance, differential (a real SeaTunnel engine and recorded answers), ui (SeaTunnel's Web UI and
+// the console in headless chromium), e2e.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -36,6 +37,9 @@ const SUITES = {
   // A real SeaTunnel 2.3.8 engine (scripts/seatunnel/fetch.sh) against the simulator, and the
   // recorded answers of real engines replayed (test/differential).
   differential: () => testFiles(join(root, 'test/dist/differential')),
+  // SeaTunnel's own Web UI (scripts/seatunnel/fetch-ui.sh) and the simulation console, driven in
+  // Debian's chromium (SEATUNNEL_SIM_CHROMIUM names another) by playwright-core (test/ui).
+  ui: () => testFiles(join(root, 'test/dist/ui')),
 };
 
 // Suites that need Docker and the images of scripts/offline-images.sh run only when named
