@@ -5,6 +5,9 @@
 #   cli-memory     npx seatunnel-sim up --store memory: submit on node 1, FINISHED on node 2
 #   cli-hazelcast  npx seatunnel-sim up (Java 17; the jar comes from Maven Central into ~/.cache)
 #   python         examples/python's unittest against a cluster it starts with npx seatunnel-sim up
+#   openapi        docs/openapi/*.json are current; the installed server's documents are valid
+#                  OpenAPI 3.1 (@seriousme/openapi-schema-validator) and real nodes' answers
+#                  conform to them (ajv), /openapi.json at the root and under a context path
 #   testcontainers examples/npm's node --test: @seatunnel-sim/testcontainers with the images of
 #                  scripts/offline-images.sh (read from .env), so run it after that script
 # Each step prints its figures (tarball sizes, install and start-up times). Nothing is skipped: a
@@ -12,10 +15,10 @@
 # every process started here is stopped (also on failure).
 #
 # Usage: bash scripts/ci/use-from-outside.sh [step...]   (default: every step, in the order above)
-# Ports: REST 30100-30131, Hazelcast 30260-30269.
+# Ports: REST 30100-30131 and 30200-30211, Hazelcast 30260-30269.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-all_steps=(cli-memory cli-hazelcast python testcontainers)
+all_steps=(cli-memory cli-hazelcast python openapi testcontainers)
 steps=("${@:-${all_steps[@]}}")
 
 scratch="$(mktemp -d "${TMPDIR:-/tmp}/seatunnel-sim-outside.XXXXXX")"
@@ -129,6 +132,14 @@ step_python() {
   say "python example ($(python3 --version)): passed in $(since "$start")"
 }
 
+step_openapi() {
+  (cd "$root" && node scripts/openapi/write-docs.mjs --check) | tail -n 1 | sed 's/^/outside: /'
+  # The checkers are this step's own: installed in the scratch project, never in the repository.
+  (cd "$project" && npm install --no-audit --no-fund --loglevel=error --save-dev ajv@^8.17 @seriousme/openapi-schema-validator@^2.11 >/dev/null)
+  cp "$root/scripts/openapi/conformance.mjs" "$project/"
+  (cd "$project" && node conformance.mjs "$root/docs/openapi" 30200) | sed 's/^/outside: /'
+}
+
 step_testcontainers() {
   [[ -f "$root/.env" ]] || { say "no .env: run scripts/offline-images.sh first (it builds the images and names them there)"; return 1; }
   docker info >/dev/null 2>&1 || { say "Docker is required"; return 1; }
@@ -141,7 +152,7 @@ step_testcontainers() {
 needs_install=0
 for step in "${steps[@]}"; do
   case "$step" in
-    cli-memory | cli-hazelcast | python | testcontainers) needs_install=1 ;;
+    cli-memory | cli-hazelcast | python | openapi | testcontainers) needs_install=1 ;;
     *) say "unknown step $step (steps: ${all_steps[*]})"; exit 2 ;;
   esac
 done

@@ -4,3 +4,4 @@ export * from './node.js';
 export * from './logger.js';
 export * from './app.js';
 export * from './sim-clock.js';
+export * from './openapi/openapi-document.js';

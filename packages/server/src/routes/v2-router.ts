@@ -5,6 +5,7 @@ import { sendJettyError, sendMethodNotSupported } from '../http/jetty-error-page
 import type { Endpoint, Handler } from './endpoints.js';
 import { servletHolderName } from './servlets.js';
 import { setApi } from '../http/api-state.js';
+import { OPENAPI_PATH, openApiDocument } from '../openapi/openapi-document.js';
 
 /**
  * REST v2 as SeaTunnel's Jetty serves it: every endpoint mapped as `<context-path>/<name>/*`, one
@@ -38,6 +39,11 @@ export function v2Router(endpoints: readonly Endpoint[], services: Services): Ro
       router.register(path, others, (ctx) => sendMethodNotSupported(ctx, servletHolderName(endpoint.name)));
     }
   }
+  // Not SeaTunnel's: the simulator describes the release it plays, from the same endpoint registry
+  // and profile it routes by (a real engine answers this path with its 404 page).
+  router.get(`${contextPath}${OPENAPI_PATH}`, (ctx) => {
+    ctx.body = openApiDocument(services.config.api.profile, contextPath);
+  });
   // Anything else under the context path reaches Jetty's DefaultServlet: 404 page.
   const notFound = (ctx: RouterContext): void => sendJettyError(ctx, 404, 'Not Found', 'default');
   router.all(contextPath === '' ? '/' : contextPath, notFound);
