@@ -75,7 +75,7 @@ export function createApp(
     );
   }
   if (admin && hazelcastSide) {
-    const router = adminRouter(admin);
+    const router = adminRouter(admin, services);
     app.use(router.routes());
     app.use(router.allowedMethods());
   }

@@ -3,6 +3,8 @@ import { parseJsonBody, isJsonObject, SeaTunnelError } from '@seatunnel-sim/engi
 import type { ClusterClock } from '@seatunnel-sim/cluster';
 import { readTextBody } from '../http/body.js';
 import { setApi } from '../http/api-state.js';
+import type { Services } from '../services/services.js';
+import { addSimConsole } from './sim-console-routes.js';
 
 export interface AdminDeps {
   clock: ClusterClock;
@@ -11,10 +13,11 @@ export interface AdminDeps {
 }
 
 /**
- * `/_sim`: simulation controls for tests — read and advance the cluster-wide simulation clock.
+ * `/_sim`: simulation controls for tests — read and advance the cluster-wide simulation clock —
+ * and, given the node's services, the console that shows and drives them (/_sim/console).
  * Unsafe for anything but tests; mounted only when `simulation.admin-api` is true.
  */
-export function adminRouter(deps: AdminDeps): Router {
+export function adminRouter(deps: AdminDeps, services?: Services): Router {
   const router = new Router({ prefix: '/_sim' });
   const clockView = () => ({ now: deps.clock.now(), iso: new Date(deps.clock.now()).toISOString(), speed: deps.clock.speed });
   router.use(async (ctx, next) => {
@@ -38,5 +41,6 @@ export function adminRouter(deps: AdminDeps): Router {
     await deps.tick();
     ctx.body = { status: 'success' };
   });
+  if (services) addSimConsole(router, services, deps.clock);
   return router;
 }
