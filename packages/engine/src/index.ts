@@ -42,3 +42,5 @@ export * from './pending-queue.js';
 export * from './views/pending-jobs.js';
 export * from './worker-resources.js';
 export * from './option-rules.js';
+export * from './observability.js';
+export * from './realtime-metrics.js';

@@ -3,6 +3,7 @@ import { jobMode, type JobConfig, type PluginConfig } from './job-config.js';
 import { isJsonObject, type JsonObject, type JsonValue } from './json.js';
 import { PLUGIN_MAPPINGS } from './plugin-mapping.js';
 import { rowBytes } from './row-size.js';
+import { readObservability, type ObservabilitySettings } from './observability.js';
 import { readSimOptions, type SimOptions } from './sim-options.js';
 
 export type VertexType = 'source' | 'transform' | 'sink';
@@ -51,6 +52,8 @@ export interface JobPlan {
   /** Connector artifacts the job needs (`connector-fake`), in the order SeaTunnel lists their jars. */
   pluginJars: string[];
   sim: SimOptions;
+  /** `env.engine.observability` when it turns realtime metrics on (3.0, #10572); absent otherwise. */
+  observability?: ObservabilitySettings;
 }
 
 interface LogicalVertex {
@@ -116,6 +119,7 @@ function resolveInputs(plugin: PluginConfig, previous: LogicalVertex[], producer
 export function buildPlan(config: JobConfig): JobPlan {
   const mode = jobMode(config);
   const sim = readSimOptions(config.envOptions);
+  const observability = readObservability(config.env);
   const envParallelism = Math.max(1, intOption(config.env['parallelism'], 1));
 
   let nextId = 1;
@@ -179,6 +183,7 @@ export function buildPlan(config: JobConfig): JobPlan {
       ]),
     ],
     sim,
+    ...(observability ? { observability } : {}),
   };
 }
 

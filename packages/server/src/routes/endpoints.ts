@@ -24,6 +24,7 @@ import { getCheckpointHistory, getCheckpointOverview } from './checkpoint-routes
 import { getPendingJobs } from './pending-routes.js';
 import { getWorkerResources } from './resource-routes.js';
 import { getOptionRules } from './option-rules-routes.js';
+import { getRealtimeMetrics } from './realtime-routes.js';
 
 export type Handler = (req: ApiRequest, services: Services) => Promise<ApiResponse>;
 
@@ -80,4 +81,5 @@ export const ENDPOINTS: readonly Endpoint[] = [
   { name: 'jobs/checkpoints/history', method: 'GET', handler: getCheckpointHistory, v1: false },
   { name: 'resource/workers', method: 'GET', handler: getWorkerResources, v1: false },
   { name: 'option-rules', method: 'GET', handler: getOptionRules, v1: false },
+  { name: 'metrics/realtime', method: 'GET', handler: getRealtimeMetrics, v1: false },
 ];

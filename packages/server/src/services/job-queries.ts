@@ -65,6 +65,11 @@ export class JobQueries {
     return this.options.repository;
   }
 
+  /** The simulation clock's instant, for answers computed from records (realtime metrics). */
+  now(): number {
+    return this.options.clock.now();
+  }
+
   /**
    * The job by id, running or in history; null when unknown or expired. Read through the
    * repository's lookup cache: a change made through another node shows once the store's change

@@ -36,6 +36,11 @@ export class NodeService {
     return this.deps.registry.list();
   }
 
+  /** Whether this node is the master (the oldest live node), which alone serves master-only servlets. */
+  async isMaster(): Promise<boolean> {
+    return masterOf(await this.deps.registry.list())?.nodeId === this.deps.self().nodeId;
+  }
+
   /** Each live node's last published health sample, master (oldest) first. */
   async health(): Promise<{ sample: HealthSample; context: HealthContext }[]> {
     const nodes = await this.deps.registry.list();
