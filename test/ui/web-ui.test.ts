@@ -239,6 +239,8 @@ describe('SeaTunnel 2.3.13 Web UI on a 2.3.13 cluster', () => {
     await page.goBack();
     await page.waitForURL(/#\/overview$/);
     await closeClean(watch);
+    // The simulation console is there only with simulation.admin-api (sim-console.test.ts).
+    assert.equal((await fetch(`${base}/_sim/console`)).status, 404);
   });
 
   it('pages: with more than ten jobs each table pages through the API\'s pages', async () => {
