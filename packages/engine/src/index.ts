@@ -44,3 +44,4 @@ export * from './worker-resources.js';
 export * from './option-rules.js';
 export * from './observability.js';
 export * from './realtime-metrics.js';
+export * from './logger-levels.js';

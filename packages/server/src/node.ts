@@ -18,6 +18,7 @@ import { SlotScheduler } from './services/slot-scheduler.js';
 import { PeerWatch, probeTcp } from './peer-watch.js';
 import { HistoryRetention } from './services/history-retention.js';
 import { LogService, type LogFanOut } from './services/log-service.js';
+import { LoggerService } from './services/logger-service.js';
 import { NodeService } from './services/node-service.js';
 import { ProcessHealth } from './services/process-health.js';
 import { TelemetryService } from './services/telemetry-service.js';
@@ -163,6 +164,15 @@ export async function startNode(config: NodeConfig, logger: Logger = createLogge
     queries,
     nodes: new NodeService({ registry, jobs: queries, self, updateSelf }),
     logs: new LogService(jobLog.dir, registry, self, logFanOut(config, apiProfile(config.api.profile))),
+    // LoggerLevelService names a node by its host and the configured HTTP port; the fan-out sends the log fan-out's credentials.
+    loggers: new LoggerService({
+      logger,
+      configuredLevel: config.logging.level,
+      nodeId: () => `${self().host}:${config['rest-server-socket-endpoint-config'].port.port}`,
+      peers: () => registry.list(),
+      contextPath: config.seatunnel.engine.http['context-path'],
+      authorization: logFanOut(config, apiProfile(config.api.profile)).authorization,
+    }),
     telemetry: new TelemetryService({ enabled: config.seatunnel.engine.telemetry.metric.enabled, clusterName: hz['cluster-name'], registry, jobs: queries, clock, self }),
   };
 

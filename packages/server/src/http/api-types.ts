@@ -24,6 +24,8 @@ export interface ApiRequest {
   bodyBytes(): Promise<Buffer>;
   /** The Content-Type header as sent (undefined when absent). */
   contentType: string | undefined;
+  /** The client's address (ServletRequest.getRemoteAddr), where the socket has one. */
+  remoteAddress?: string;
 }
 
 /** What a route handler returns; rendered in one place. */

@@ -21,6 +21,7 @@ export function apiRequest(ctx: Context, api: ApiVersion, rest: string, bodyLimi
     body: () => (text ??= bodyBytes().then(decodeTextBody)),
     bodyBytes,
     contentType: ctx.get('Content-Type') || undefined,
+    ...(ctx.req.socket.remoteAddress ? { remoteAddress: ctx.req.socket.remoteAddress } : {}),
   };
 }
 

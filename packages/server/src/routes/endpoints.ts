@@ -25,6 +25,7 @@ import { getPendingJobs } from './pending-routes.js';
 import { getWorkerResources } from './resource-routes.js';
 import { getOptionRules } from './option-rules-routes.js';
 import { getRealtimeMetrics } from './realtime-routes.js';
+import { deleteLogger, getLoggers, postLogger } from './loggers-routes.js';
 
 export type Handler = (req: ApiRequest, services: Services) => Promise<ApiResponse>;
 
@@ -82,4 +83,5 @@ export const ENDPOINTS: readonly Endpoint[] = [
   { name: 'resource/workers', method: 'GET', handler: getWorkerResources, v1: false },
   { name: 'option-rules', method: 'GET', handler: getOptionRules, v1: false },
   { name: 'metrics/realtime', method: 'GET', handler: getRealtimeMetrics, v1: false },
+  { name: 'loggers', method: 'GET', handler: getLoggers, v1: false, more: { POST: postLogger, DELETE: deleteLogger } },
 ];

@@ -2,6 +2,7 @@ import type { NodeConfig } from '../config.js';
 import type { JobCommands } from './job-commands.js';
 import type { JobQueries } from './job-queries.js';
 import type { LogService } from './log-service.js';
+import type { LoggerService } from './logger-service.js';
 import type { NodeService } from './node-service.js';
 import type { TelemetryService } from './telemetry-service.js';
 
@@ -16,6 +17,8 @@ export interface Services {
   nodes: NodeService;
   /** This node's log files and every node's file list. */
   logs: LogService;
+  /** Runtime log levels of this node (/loggers, 3.0). */
+  loggers: LoggerService;
   /** Prometheus text for /hazelcast/rest/instance/(open)metrics. */
   telemetry: TelemetryService;
 }
