@@ -54,5 +54,7 @@ export function webUi(directory: string, contextPath: string, logger: Logger): M
     }
     // Jetty's DefaultServlet sends Last-Modified but no Cache-Control of its own.
     ctx.remove('Cache-Control');
+    // Jetty 9.4's mime table names scripts application/javascript (mime-types' is text/javascript).
+    if (relative.endsWith('.js')) ctx.type = 'application/javascript';
   };
 }
