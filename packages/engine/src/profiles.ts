@@ -207,6 +207,14 @@ const HTTP_KEYS_2_3_11 = [
   'trust-store-password', 'enable-basic-auth', 'basic-auth-username', 'basic-auth-password',
 ];
 const HTTP_KEYS_2_3_12 = [...HTTP_KEYS_2_3_11, 'https-port'];
+/**
+ * 3.0: upload size limits (#12072, 10 MB each, <= 0 unlimited). The PR merged before the 3.0.0 cut
+ * by its number, but only the 3.1.0 docs were seen listing the keys: UNVERIFIED for 3.0. Read and
+ * accepted; the 413 itself is not simulated yet.
+ */
+const HTTP_KEYS_3_0 = [...HTTP_KEYS_2_3_12, 'upload-max-file-size-mb', 'upload-max-request-size-mb'];
+/** 3.1: `log-response-max-size-mb` (64), listed in the 3.1.0 docs and absent from the Aug-2026 ones; PR not identified. */
+const HTTP_KEYS_3_1 = [...HTTP_KEYS_3_0, 'log-response-max-size-mb'];
 const PLAIN_HTTP: HttpFeatures = { keys: HTTP_KEYS_2_3_9, basicAuth: false, https: 'none', logFanOutWithAuth: false };
 
 /** A 2.3.9-style release: the job shape of JobShape, v2 beside v1. */
@@ -281,10 +289,11 @@ const OPTIONS_2_3_13: ReleaseOptions = {
 const OPTIONS_3_0: ReleaseOptions = {
   ...OPTIONS_2_3_13,
   endpoints: ENDPOINTS_3_0,
+  http: { ...OPTIONS_2_3_13.http, keys: HTTP_KEYS_3_0 },
   zeta: { optionRuleTypes: ['source', 'sink'], jobDiagnostics: true, restoreModes: true },
 };
 // 3.1.0: option rules of transforms too (its rest-api-v1 page: "supports source, sink and transform").
-const OPTIONS_3_1: ReleaseOptions = { ...OPTIONS_3_0, zeta: { ...OPTIONS_3_0.zeta, optionRuleTypes: ['source', 'sink', 'transform'] } };
+const OPTIONS_3_1: ReleaseOptions = { ...OPTIONS_3_0, http: { ...OPTIONS_3_0.http, keys: HTTP_KEYS_3_1 }, zeta: { ...OPTIONS_3_0.zeta, optionRuleTypes: ['source', 'sink', 'transform'] } };
 
 const PROFILES: Record<ProfileName, ApiProfile> = {
   // SeaTunnel 2.3.8: v1 only; running jobs carry the logical DAG, history the DAG as a JSON string.

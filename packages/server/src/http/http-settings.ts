@@ -1,13 +1,15 @@
 import type { HttpFeatures } from '@seatunnel-sim/engine';
 
 /**
- * Every key SeaTunnel 2.3.9–2.3.13 reads under `seatunnel.engine.http` (YamlSeaTunnelDomConfigProcessor
+ * Every key SeaTunnel 2.3.9–3.1 reads under `seatunnel.engine.http` (YamlSeaTunnelDomConfigProcessor
  * .parseHttpConfig). Which of them a node honours is its release's (`profile.http.keys`).
  */
 export const SEATUNNEL_HTTP_KEYS = [
   'enable-http', 'port', 'context-path', 'enable-dynamic-port', 'port-range', 'enable-https', 'https-port',
   'key-store-path', 'key-store-password', 'key-manager-password', 'trust-store-path', 'trust-store-password',
   'enable-basic-auth', 'basic-auth-username', 'basic-auth-password',
+  // 3.0 (#12072) and 3.1 (docs): accepted, not enforced.
+  'upload-max-file-size-mb', 'upload-max-request-size-mb', 'log-response-max-size-mb',
 ] as const;
 
 /** SeaTunnel's HTTPS port when `https-port` is unset, and the only one 2.3.11 can use. */
