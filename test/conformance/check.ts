@@ -9,11 +9,12 @@ export type Api = 'v1' | 'v2';
 /**
  * E1–E17 as numbered in the spec; later releases' endpoints after them (E18 pending-jobs, E19
  * jobs/checkpoints, E20 jobs/checkpoints/history, all 2.3.13; E21 resource/workers, E22
- * option-rules, both 3.0); T = transport rules (prefix matching, methods, native fall-through).
+ * option-rules, E23 metrics/realtime, E24 loggers, all 3.0); T = transport rules (prefix
+ * matching, methods, native fall-through).
  */
 export type EndpointId =
   | 'E1' | 'E2' | 'E3' | 'E4' | 'E5' | 'E6' | 'E7' | 'E8' | 'E9'
-  | 'E10' | 'E11' | 'E12' | 'E13' | 'E14' | 'E15' | 'E16' | 'E17' | 'E18' | 'E19' | 'E20' | 'E21' | 'E22' | 'T';
+  | 'E10' | 'E11' | 'E12' | 'E13' | 'E14' | 'E15' | 'E16' | 'E17' | 'E18' | 'E19' | 'E20' | 'E21' | 'E22' | 'E23' | 'E24' | 'T';
 
 /**
  * Value types a JSON leaf can be checked against. The SeaTunnel-specific ones:
@@ -97,6 +98,11 @@ export interface Check {
   byApi?: Partial<Record<Api, Partial<Expectation>>>;
   /** The first release that has what the check asks for (default: every release). */
   since?: Release;
+  /**
+   * The nodes that are asked (default: every node). For servlets that answer by the node's role,
+   * such as 3.0's RealtimeMetricsServlet; the master is node1, the oldest member (fixtures).
+   */
+  nodes?: 'master' | 'others';
   /** What later releases answer differently, each with the change that made it (applied in order from its release on). */
   changes?: readonly CheckChange[];
 }

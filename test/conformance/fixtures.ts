@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Release } from './check.js';
+import { atLeast, type Release } from './check.js';
 import { send, V1_PREFIX, type RunContext, type Target } from './runner.js';
 
 /**
@@ -27,6 +27,15 @@ export const FAILED_JOB = {
 export const STREAMING_JOB = { env: { 'job.mode': 'streaming', 'sim.rows-per-second': 10 }, source: [fake(1000)], sink: [consoleSink] };
 /** Streaming with a checkpoint every second: after the setup's 15 s it has taken 15 (2.3.13's checkpoint monitor). */
 export const CHECKPOINTED_JOB = { env: { 'job.mode': 'streaming', 'sim.rows-per-second': 10, 'checkpoint.interval': 1000 }, source: [fake(1_000_000)], sink: [consoleSink] };
+/**
+ * 3.0 and later: the checkpointed job also turns on realtime metrics (env.engine.observability,
+ * apache/seatunnel#10572) with the longest retention (10 min), so the window checks can see the
+ * 10-minute cap. Dotted keys keep every envOptions value a string.
+ */
+export const OBSERVED_CHECKPOINTED_JOB = {
+  ...CHECKPOINTED_JOB,
+  env: { ...CHECKPOINTED_JOB.env, 'engine.observability.enabled': true, 'engine.observability.retention_minutes': 10 },
+};
 /** Stays PENDING for the whole run (empty metrics). */
 export const PENDING_JOB = { env: { 'job.mode': 'streaming', 'sim.slow-start-seconds': 100_000_000 }, source: [fake(10)], sink: [consoleSink] };
 /** What the submit checks send: one row, done at once, so they do not pile up running jobs. */
@@ -69,7 +78,7 @@ export async function prepareFixtures(nodes: Target[], contextPath: string, clus
   const failedJobId = await submit(node1, 'cs-failed', FAILED_JOB);
   const canceledJobId = await submit(node1, 'cs-canceled', STREAMING_JOB);
   const savepointJobId = await submit(node1, 'cs-savepoint', STREAMING_JOB);
-  const checkpointedJobId = await submit(node2, 'cs-checkpointed', CHECKPOINTED_JOB);
+  const checkpointedJobId = await submit(node2, 'cs-checkpointed', atLeast(release, '3.0') ? OBSERVED_CHECKPOINTED_JOB : CHECKPOINTED_JOB);
   await post(node2, `${contextPath}/stop-job`, `{"jobId":${canceledJobId}}`);
   await post(node2, `${contextPath}/stop-job`, `{"jobId":${savepointJobId},"isStopWithSavePoint":true}`);
   await post(node3, '/_sim/clock/advance', { seconds: 15 });
@@ -119,6 +128,8 @@ export async function prepareFixtures(nodes: Target[], contextPath: string, clus
       savepointJobId,
       runningJobId,
       checkpointedJobId,
+      /** The job with realtime metrics on (3.0+): the checkpointed one. */
+      observedJobId: atLeast(release, '3.0') ? checkpointedJobId : undefined,
       pendingJobId,
       stopTargetId,
       stopSavepointTargetId,

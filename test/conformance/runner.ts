@@ -41,6 +41,7 @@ export function expand(checks: readonly Check[], nodeCount: number, release: Rel
   for (const check of checks) {
     if (check.since && !atLeast(release, check.since)) continue;
     for (let nodeIndex = 0; nodeIndex < nodeCount; nodeIndex++) {
+      if ((check.nodes === 'master' && nodeIndex !== 0) || (check.nodes === 'others' && nodeIndex === 0)) continue;
       for (const api of check.api) {
         out.push({ check, nodeIndex, api, title: `${check.endpoint} ${check.name} [node${nodeIndex + 1} ${api}]` });
       }

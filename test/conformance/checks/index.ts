@@ -5,8 +5,10 @@ import { finishedJobsChecks } from './finished-jobs.js';
 import { listingChecks } from './listings.js';
 import { jobInfoChecksAll } from './job-info.js';
 import { logChecks } from './logs.js';
+import { loggerChecks } from './loggers.js';
 import { monitoringChecks } from './monitoring.js';
 import { overviewChecks } from './overview.js';
+import { realtimeMetricsChecks } from './realtime-metrics.js';
 import { runningJobsChecks } from './running-jobs.js';
 import { stopJobChecks, stopJobsChecks } from './stop.js';
 import { submitJobChecks, submitJobsChecks } from './submit.js';
@@ -28,6 +30,8 @@ export const ALL_CHECKS: readonly Check[] = [
   ...checkpointChecks,
   ...checkpointAbsentChecks,
   ...zetaChecks,
+  ...realtimeMetricsChecks,
+  ...loggerChecks,
   ...monitoringChecks,
   ...logChecks,
   ...telemetryChecks,
