@@ -135,6 +135,14 @@ export class JobRepository {
     }
   }
 
+  /**
+   * Tells `listener` of every change to history (a job archived, restored or expired, whether by a
+   * sweep or by the entry's own TTL); `cleared` when the whole map went. Resolves once listening.
+   */
+  async watchHistory(listener: { changed(jobId: string): void; cleared(): void }): Promise<void> {
+    await this.finished.listen({ changed: (key) => listener.changed(key), cleared: () => listener.cleared() });
+  }
+
   /** Runs a write of `jobId` and drops the job from this node's read cache afterwards (read-your-writes). */
   private async writing<T>(jobId: string, write: () => Promise<T>): Promise<T> {
     try {

@@ -70,7 +70,11 @@ export const nodeConfigSchema = z
             'job-schedule-strategy': z.enum(['REJECT', 'WAIT']).default('REJECT'),
             /** Off by default, as in SeaTunnel: the metrics endpoints then answer an empty registry. */
             telemetry: z
-              .object({ metric: z.object({ enabled: z.boolean().default(false) }).strict().prefault({}) })
+              .object({
+                metric: z.object({ enabled: z.boolean().default(false) }).strict().prefault({}),
+                /** SeaTunnel's telemetry.logs (2.3.9+, on by default): a job's log files go when its history entry expires. */
+                logs: z.object({ 'scheduled-deletion-enable': z.boolean().default(true) }).strict().prefault({}),
+              })
               .strict()
               .prefault({}),
           })
@@ -122,6 +126,14 @@ export const nodeConfigSchema = z
          * seatunnel-engine-server.log; true gives each job its own job-<id>.log as well.
          */
         'split-job-logs': z.boolean().default(false),
+        /**
+         * When seatunnel-engine-server.log and seatunnel-server.out roll over, as the shipped
+         * log4j2.properties rolls its file: daily or at file_split_size (100MB), keeping file_count
+         * (100) rolled files of at most file_ttl (7d).
+         */
+        'rollover-bytes': z.number().int().positive().default(100 * 1024 * 1024),
+        'rollover-files': z.number().int().min(0).default(100),
+        'rollover-max-age-days': z.number().positive().default(7),
       })
       .strict()
       .prefault({}),
@@ -206,6 +218,9 @@ export const ENV_OVERRIDES: Record<string, { path: string[]; convert: (raw: stri
   SEATUNNEL_SIM_LOG_LEVEL: { path: ['logging', 'level'], convert: String },
   SEATUNNEL_SIM_LOG_DIR: { path: ['logging', 'dir'], convert: String },
   SEATUNNEL_SIM_SPLIT_JOB_LOGS: { path: ['logging', 'split-job-logs'], convert: bool },
+  SEATUNNEL_SIM_LOG_ROLLOVER_BYTES: { path: ['logging', 'rollover-bytes'], convert: num },
+  SEATUNNEL_SIM_LOG_ROLLOVER_FILES: { path: ['logging', 'rollover-files'], convert: num },
+  SEATUNNEL_SIM_LOG_SCHEDULED_DELETION: { path: ['seatunnel', 'engine', 'telemetry', 'logs', 'scheduled-deletion-enable'], convert: bool },
 };
 
 type Tree = Record<string, unknown>;

@@ -12,6 +12,7 @@ import { createLogger, type Logger } from './logger.js';
 import { bindPort } from './port-binding.js';
 import { loadTlsMaterial, type TlsMaterial } from './http/tls.js';
 import { FileJobLog } from './services/job-log.js';
+import { JobLogRetention } from './services/job-log-retention.js';
 import { JobCommands } from './services/job-commands.js';
 import { JobQueries } from './services/job-queries.js';
 import { SlotScheduler } from './services/slot-scheduler.js';
@@ -132,7 +133,11 @@ export async function startNode(config: NodeConfig, logger: Logger = createLogge
   let info: NodeInfo | undefined;
   let ready = false;
   // Each node writes job logs to its own directory (`up` gives every node one).
-  const jobLog = new FileJobLog(config.logging.dir, clock, (error) => logger.warn({ err: error }, 'job log write failed'), config.logging['split-job-logs']);
+  const jobLog = new FileJobLog(config.logging.dir, clock, {
+    onError: (error) => logger.warn({ err: error }, 'job log write failed'),
+    splitJobLogs: config.logging['split-job-logs'],
+    rollover: { maxBytes: config.logging['rollover-bytes'], maxFiles: config.logging['rollover-files'], maxAgeDays: config.logging['rollover-max-age-days'] },
+  });
   jobLog.write('', 'INFO', 'o.a.s.e.s.SeaTunnelServer', `SeaTunnel server start on node ${config.node.name ?? 'node'}`);
   const self = (): NodeInfo => {
     if (!info) throw new Error('node not started');
@@ -241,6 +246,12 @@ export async function startNode(config: NodeConfig, logger: Logger = createLogge
   heartbeat.unref();
 
   driver.start();
+  // Without split job logs a job has no file of its own: nothing to delete.
+  const logRetention =
+    config.seatunnel.engine.telemetry.logs['scheduled-deletion-enable'] && config.logging['split-job-logs']
+      ? new JobLogRetention({ jobs: repository, files: jobLog, onError: (error) => logger.warn({ err: error }, 'job log cleanup failed; retrying at the next sweep') })
+      : null;
+  await logRetention?.start().catch((error: unknown) => logger.warn({ err: error }, 'job log cleanup unavailable'));
   if (httpSettings['basic-auth']) logger.info('Basic authentication is enabled for web UI');
   if (httpsUrl) {
     logger.info(`SeaTunnel REST service will start on https port ${httpsPort}`);
@@ -254,6 +265,7 @@ export async function startNode(config: NodeConfig, logger: Logger = createLogge
       ready = false;
       clearInterval(heartbeat);
       await driver.stop();
+      await logRetention?.stop();
       await jobLog.flush();
       await registry.deregister(nodeId).catch(() => undefined);
       await Promise.all(

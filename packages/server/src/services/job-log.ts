@@ -1,8 +1,9 @@
-import { appendFile } from 'node:fs/promises';
-import { mkdirSync } from 'node:fs';
+import { appendFile, unlink } from 'node:fs/promises';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isServableLogName, jobLogFileName, log4jLine } from '@seatunnel-sim/engine';
 import type { Clock } from '../sim-clock.js';
+import { RollingFile, SEATUNNEL_ROLLOVER, type RolloverPolicy } from './log-rollover.js';
 
 /**
  * The node's log files, as a SeaTunnel node writes them with its shipped log4j2 config: every line
@@ -27,23 +28,73 @@ function threadName(jobId: string): string {
 export const SERVER_LOG = 'seatunnel-engine-server.log';
 export const SERVER_OUT = 'seatunnel-server.out';
 
+/** `job-<id>.log` → id; null for other names. */
+const jobIdOfFile = (name: string): string | null => /^job-(-?\d+)\.log$/.exec(name)?.[1] ?? null;
+
+export interface FileJobLogOptions {
+  /** Told of a failed write or delete; never reaches the job. */
+  onError?: (error: unknown) => void;
+  /** SeaTunnel's log4j2 routing appender: each job's lines in its own `job-<id>.log`. */
+  splitJobLogs?: boolean;
+  /** When the node's own files roll over (default: the shipped log4j2.properties' figures). */
+  rollover?: RolloverPolicy;
+}
+
 /**
  * Appends log lines to the files of `dir` (created at start). Writes are asynchronous so a job
  * transition never waits on the disk, but lines of one file stay in order (one chain per file);
- * a failed write is reported to `onError` and never reaches the job.
+ * a failed write is reported to `onError` and never reaches the job. The node's own files roll
+ * over as log4j's RollingFile does; job files go when their job leaves history (JobLogRetention).
  */
 export class FileJobLog implements JobLog {
   readonly dir: string;
   private readonly pending = new Map<string, Promise<void>>();
+  private readonly onError: (error: unknown) => void;
+  private readonly splitJobLogs: boolean;
+  private readonly rolling: Map<string, RollingFile>;
+  /** Jobs with a file in `dir`: those found at start and those written since. */
+  private readonly jobFiles = new Set<string>();
 
   constructor(
     dir: string,
     private readonly clock: Clock,
-    private readonly onError: (error: unknown) => void = () => undefined,
-    private readonly splitJobLogs = false,
+    options: FileJobLogOptions = {},
   ) {
     this.dir = resolve(dir);
+    this.onError = options.onError ?? (() => undefined);
+    this.splitJobLogs = options.splitJobLogs ?? false;
     mkdirSync(this.dir, { recursive: true });
+    const policy = options.rollover ?? SEATUNNEL_ROLLOVER;
+    this.rolling = new Map([SERVER_LOG, SERVER_OUT].map((name) => [name, new RollingFile(this.dir, name, policy)]));
+    for (const name of readdirSync(this.dir)) {
+      const jobId = jobIdOfFile(name);
+      if (jobId !== null) this.jobFiles.add(jobId);
+    }
+  }
+
+  /** The jobs that have a log file on this node. */
+  jobIds(): string[] {
+    return [...this.jobFiles];
+  }
+
+  /** Whether this node has a log file of the job. */
+  hasJobFile(jobId: string): boolean {
+    return this.jobFiles.has(jobId);
+  }
+
+  /**
+   * Deletes the job's log file once the lines queued for it are written (SeaTunnel's
+   * TaskLogManagerService.clean when the job's history entry expires).
+   */
+  async removeJobFile(jobId: string): Promise<void> {
+    const name = jobLogFileName(jobId);
+    if (!this.jobFiles.delete(jobId) || !isServableLogName(name)) return;
+    this.chain(name, () =>
+      unlink(resolve(this.dir, name)).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error;
+      }),
+    );
+    await this.pending.get(name);
   }
 
   write(jobId: string, level: 'INFO' | 'WARN' | 'ERROR', logger: string, message: string): void {
@@ -52,7 +103,10 @@ export class FileJobLog implements JobLog {
     if (this.splitJobLogs && jobId !== '') {
       const name = jobLogFileName(jobId);
       // Ids are parsed as Java longs before they get here; anything else never becomes a path.
-      if (isServableLogName(name)) this.append(name, line);
+      if (isServableLogName(name)) {
+        this.jobFiles.add(jobId);
+        this.append(name, line);
+      }
       return;
     }
     // The shipped pattern puts the job id (log4j's ST-JID) in front of every line.
@@ -61,9 +115,25 @@ export class FileJobLog implements JobLog {
   }
 
   private append(name: string, line: string): void {
+    const rolling = this.rolling.get(name);
+    if (!rolling) {
+      this.chain(name, () => appendFile(resolve(this.dir, name), line, 'utf8'));
+      return;
+    }
+    const now = this.clock.now();
+    const bytes = Buffer.byteLength(line, 'utf8');
+    this.chain(name, async () => {
+      if (rolling.due(bytes, now)) await rolling.roll(now);
+      await appendFile(resolve(this.dir, name), line, 'utf8');
+      rolling.wrote(bytes, now);
+    });
+  }
+
+  /** Runs `step` after every earlier step on the same file. */
+  private chain(name: string, step: () => Promise<void>): void {
     const previous = this.pending.get(name) ?? Promise.resolve();
     const next = previous
-      .then(() => appendFile(resolve(this.dir, name), line, 'utf8'))
+      .then(step)
       .catch(this.onError)
       .finally(() => {
         if (this.pending.get(name) === next) this.pending.delete(name);
