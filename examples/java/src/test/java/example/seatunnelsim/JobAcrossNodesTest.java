@@ -1,6 +1,7 @@
 package example.seatunnelsim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,6 +80,17 @@ class JobAcrossNodesTest {
   }
 
   @Test
+  void everyNodeCountsBothWorkers() throws Exception {
+    for (SeaTunnelRest node : new SeaTunnelRest[] {node1, node2}) {
+      SeaTunnelRest.Answer overview = node.get("/overview");
+      assertEquals(200, overview.status(), () -> "overview: " + overview.body());
+      // The nodes know of each other only through the Hazelcast member; the count is a string.
+      assertTrue(overview.body().path("workers").isTextual(), () -> "overview: " + overview.body());
+      assertEquals("2", overview.body().path("workers").asText(), () -> "overview: " + overview.body());
+    }
+  }
+
+  @Test
   void unknownPluginIsRefusedWithSeaTunnelsMessage() throws Exception {
     JsonNode job = SeaTunnelRest.json(BATCH_JOB.replace("\"FakeSource\"", "\"NoSuchSource\""));
     SeaTunnelRest.Answer refused = node1.submitJob("java_example_unknown_plugin", job);
@@ -89,5 +101,12 @@ class JobAcrossNodesTest {
     assertTrue(message.contains(
             "Plugin PluginIdentifier{engineType='seatunnel', pluginType='source', pluginName='NoSuchSource'} not found."),
         () -> "message: " + message);
+
+    // Refused before anything is stored: no node lists the job, running or finished.
+    for (String path : new String[] {"/running-jobs", "/finished-jobs"}) {
+      SeaTunnelRest.Answer listing = node2.get(path);
+      assertEquals(200, listing.status(), () -> path + ": " + listing.body());
+      assertFalse(listing.body().toString().contains("java_example_unknown_plugin"), () -> path + ": " + listing.body());
+    }
   }
 }
