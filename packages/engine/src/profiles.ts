@@ -209,8 +209,8 @@ const HTTP_KEYS_2_3_11 = [
 const HTTP_KEYS_2_3_12 = [...HTTP_KEYS_2_3_11, 'https-port'];
 /**
  * 3.0: upload size limits (#12072, 10 MB each, <= 0 unlimited). The PR merged before the 3.0.0 cut
- * by its number, but only the 3.1.0 docs were seen listing the keys: UNVERIFIED for 3.0. Read and
- * accepted; the 413 itself is not simulated yet.
+ * by its number, but only the 3.1.0 docs were seen listing the keys: UNVERIFIED for 3.0. Enforced
+ * as Jetty's multipart parser does it (server http/multipart.ts).
  */
 const HTTP_KEYS_3_0 = [...HTTP_KEYS_2_3_12, 'upload-max-file-size-mb', 'upload-max-request-size-mb'];
 /** 3.1: `log-response-max-size-mb` (64), listed in the 3.1.0 docs and absent from the Aug-2026 ones; PR not identified. */

@@ -1,4 +1,5 @@
 import type { ApiVersion } from '@seatunnel-sim/engine';
+import type { UploadLimits } from './http-settings.js';
 
 /** Which REST flavour a request came in on (v1: Hazelcast's REST under /hazelcast/rest/maps; v2: Jetty). */
 export type { ApiVersion };
@@ -26,6 +27,8 @@ export interface ApiRequest {
   contentType: string | undefined;
   /** The client's address (ServletRequest.getRemoteAddr), where the socket has one. */
   remoteAddress?: string;
+  /** The servlet's MultipartConfigElement, for the endpoints Jetty registered with one (submit-job/upload). */
+  multipartConfig?: UploadLimits;
 }
 
 /** What a route handler returns; rendered in one place. */

@@ -3,9 +3,15 @@ import type { Context } from 'koa';
 import { SeaTunnelError } from '@seatunnel-sim/engine';
 import type { ApiRequest, ApiResponse, ApiVersion } from './api-types.js';
 import { decodeTextBody, readRawBody } from './body.js';
+import type { UploadLimits } from './http-settings.js';
 
-/** Builds the handler's view of a Koa request. */
-export function apiRequest(ctx: Context, api: ApiVersion, rest: string, bodyLimit: number): ApiRequest {
+/**
+ * Builds the handler's view of a Koa request. With a multipart config (an upload servlet), a
+ * maxRequestSize replaces the body limit: Jetty stops reading one byte past it, and the servlet
+ * answers that itself (multipart.ts), not with our 413.
+ */
+export function apiRequest(ctx: Context, api: ApiVersion, rest: string, bodyLimit: number, multipartConfig?: UploadLimits): ApiRequest {
+  if (multipartConfig && multipartConfig['max-request-size'] > 0) bodyLimit = multipartConfig['max-request-size'] + 1;
   let bytes: Promise<Buffer> | undefined;
   let text: Promise<string> | undefined;
   const bodyBytes = (): Promise<Buffer> => (bytes ??= readRawBody(ctx.req, bodyLimit));
@@ -22,6 +28,7 @@ export function apiRequest(ctx: Context, api: ApiVersion, rest: string, bodyLimi
     bodyBytes,
     contentType: ctx.get('Content-Type') || undefined,
     ...(ctx.req.socket.remoteAddress ? { remoteAddress: ctx.req.socket.remoteAddress } : {}),
+    ...(multipartConfig ? { multipartConfig } : {}),
   };
 }
 

@@ -8,7 +8,7 @@ export const SEATUNNEL_HTTP_KEYS = [
   'enable-http', 'port', 'context-path', 'enable-dynamic-port', 'port-range', 'enable-https', 'https-port',
   'key-store-path', 'key-store-password', 'key-manager-password', 'trust-store-path', 'trust-store-password',
   'enable-basic-auth', 'basic-auth-username', 'basic-auth-password',
-  // 3.0 (#12072) and 3.1 (docs): accepted, not enforced.
+  // 3.0 (#12072) and 3.1 (docs, #12299).
   'upload-max-file-size-mb', 'upload-max-request-size-mb', 'log-response-max-size-mb',
 ] as const;
 
@@ -45,6 +45,16 @@ export interface HttpsSettings {
   'trust-store-password': string | null;
 }
 
+/**
+ * The MultipartConfigElement of /submit-job/upload (3.0, apache/seatunnel#12072): Jetty's
+ * maxFileSize / maxRequestSize in bytes, -1 = unlimited (every release before 3.0, and 0 or
+ * below in the config).
+ */
+export interface UploadLimits {
+  'max-file-size': number;
+  'max-request-size': number;
+}
+
 export interface BasicAuthSettings {
   username: string;
   password: string;
@@ -59,6 +69,9 @@ export interface HttpSettings {
   https: HttpsSettings | null;
   /** SeaTunnel's BasicAuthFilter on every Jetty path (2.3.11+), or null. */
   'basic-auth': BasicAuthSettings | null;
+  upload: UploadLimits;
+  /** The most bytes of a log file a log-content answer carries (3.1, #12299), or -1 for all. */
+  'log-response-max-bytes': number;
   /** What the node logs at startup: keys its release ignores, values it reads otherwise than written. */
   warnings: string[];
 }
@@ -174,6 +187,15 @@ export function resolveHttpSettings(raw: Readonly<Record<string, HttpScalar>>, f
   const basicAuth: BasicAuthSettings | null =
     features.basicAuth && bool('enable-basic-auth') === true ? { username: str('basic-auth-username') ?? 'admin', password: str('basic-auth-password') ?? 'admin' } : null;
 
+  // Megabytes as the options hold them; a release without the key has no limit. 0 or below is
+  // Jetty's unlimited, as #12072 documents.
+  const megabytes = (key: string, fallback: number): number => {
+    const mb = known.has(key) ? (int(key, -(2 ** 31), 2 ** 31 - 1) ?? fallback) : -1;
+    return mb <= 0 ? -1 : mb * 1024 * 1024;
+  };
+  const upload: UploadLimits = { 'max-file-size': megabytes('upload-max-file-size-mb', 10), 'max-request-size': megabytes('upload-max-request-size-mb', 10) };
+  const logResponseMaxBytes = megabytes('log-response-max-size-mb', 64);
+
   if (issues.length > 0) return { ok: false, issues };
   return {
     ok: true,
@@ -184,6 +206,8 @@ export function resolveHttpSettings(raw: Readonly<Record<string, HttpScalar>>, f
       'enable-http': bool('enable-http') ?? true,
       https,
       'basic-auth': basicAuth,
+      upload,
+      'log-response-max-bytes': logResponseMaxBytes,
       warnings,
     },
   };

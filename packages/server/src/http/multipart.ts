@@ -14,16 +14,35 @@ export interface FormPart {
 const multipartError = (message: string): SeaTunnelError => new SeaTunnelError(500, message);
 
 /**
+ * Past the servlet's maxRequestSize (3.0, #12072: "rejected by Jetty before the config is parsed"):
+ * MultiPartFormInputStream's IllegalStateException from getPart, which SubmitJobByUploadFileServlet
+ * calls first, so ExceptionHandlingFilter's 500 carries its text.
+ */
+const requestTooLarge = (max: number): SeaTunnelError => multipartError(`Request exceeds maxRequestSize (${max})`);
+
+/**
  * A multipart/form-data body, read as Jetty 9.4's `Request.getParts` reads it for SeaTunnel's upload
  * servlet: another Content-Type is its ServletException (500 "Unsupported Content-Type [...]"); the
- * body is read within the node's body limit first (413), then split with busboy.
+ * body is read within the node's body limit first (413), or within the servlet's maxRequestSize
+ * where it has one, then split with busboy; a part past maxFileSize fails the whole read.
  */
 export async function readMultipartForm(req: ApiRequest): Promise<FormPart[]> {
   const contentType = req.contentType;
   const mediaType = contentType?.split(';')[0]?.trim().toLowerCase();
   if (mediaType !== 'multipart/form-data') throw notMultipart(contentType);
-  const body = await req.bodyBytes();
+  const limits = req.multipartConfig;
+  const maxRequest = limits?.['max-request-size'] ?? -1;
+  let body: Buffer;
+  try {
+    body = await req.bodyBytes();
+  } catch (error) {
+    // Read up to one byte past maxRequestSize (dispatch.ts): the 413 means Jetty's limit was passed.
+    if (maxRequest > 0 && error instanceof SeaTunnelError && error.httpStatus === 413) throw requestTooLarge(maxRequest);
+    throw error;
+  }
   if (body.length === 0) throw multipartError('Missing content for multipart request');
+  if (maxRequest > 0 && body.length > maxRequest) throw requestTooLarge(maxRequest);
+  const maxFile = limits?.['max-file-size'] ?? -1;
   return new Promise<FormPart[]>((resolve, reject) => {
     const parts: FormPart[] = [];
     let pending = 0;
@@ -62,6 +81,11 @@ export async function readMultipartForm(req: ApiRequest): Promise<FormPart[]> {
       stream.on('end', () => {
         pending -= 1;
         part.content = Buffer.concat(chunks);
+        if (maxFile > 0 && part.content.length > maxFile) {
+          failed = true;
+          reject(multipartError(`Multipart Mime part ${name} exceeds max filesize`));
+          return;
+        }
         done();
       });
     });

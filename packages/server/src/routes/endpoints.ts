@@ -49,6 +49,8 @@ export interface Endpoint {
   v1?: false;
   /** Other methods the same servlet implements (LoggersServlet: doPost and doDelete beside doGet); v2 only. */
   more?: Partial<Record<'POST' | 'DELETE', Handler>>;
+  /** JettyService registers the servlet with a MultipartConfigElement (seatunnel.engine.http's upload limits, #12072). */
+  multipart?: true;
 }
 
 /**
@@ -76,7 +78,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
   { name: 'update-tags', method: 'POST', handler: postUpdateTags },
   { name: 'metrics', method: 'GET', handler: (_req, s) => getV2Telemetry(s, 'prometheus'), v1: false },
   { name: 'openmetrics', method: 'GET', handler: (_req, s) => getV2Telemetry(s, 'openmetrics'), v1: false },
-  { name: 'submit-job/upload', method: 'POST', handler: postSubmitJobUpload, v1: false },
+  { name: 'submit-job/upload', method: 'POST', handler: postSubmitJobUpload, v1: false, multipart: true },
   { name: 'pending-jobs', method: 'GET', handler: getPendingJobs, v1: false },
   { name: 'jobs/checkpoints', method: 'GET', handler: getCheckpointOverview, v1: false },
   { name: 'jobs/checkpoints/history', method: 'GET', handler: getCheckpointHistory, v1: false },

@@ -26,7 +26,8 @@ export function v2Router(endpoints: readonly Endpoint[], services: Services): Ro
     const handlers = new Map<string, Handler>([[endpoint.method, endpoint.handler], ...Object.entries(endpoint.more ?? {})]);
     const handle = (handler: Handler) => async (ctx: RouterContext): Promise<void> => {
       const rest = ctx.path.slice(base.length);
-      const req = apiRequest(ctx, 'v2', rest, services.config.api['body-limit-bytes']);
+      const http = services.config.seatunnel.engine.http;
+      const req = apiRequest(ctx, 'v2', rest, services.config.api['body-limit-bytes'], endpoint.multipart ? http.upload : undefined);
       sendApiResponse(ctx, await handler(req, services));
     };
     // Each servlet implements only some of doGet/doPost/doDelete (doGet also answers HEAD);
