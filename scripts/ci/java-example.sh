@@ -25,7 +25,9 @@ since() { local d=$(( $(now_ms) - $1 )); printf '%d.%d s' $((d / 1000)) $((d % 1
 command -v mvn >/dev/null 2>&1 || fail "mvn not found (apt-get install maven)"
 command -v java >/dev/null 2>&1 || fail "java not found (Java 17 or newer)"
 java_major="$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
-[[ "$java_major" =~ ^[0-9]+$ ]] && ((java_major >= 17)) || fail "Java 17 or newer needed, found '${java_major:-?}'"
+if ! [[ "$java_major" =~ ^[0-9]+$ ]] || ((java_major < 17)); then
+  fail "Java 17 or newer needed, found '${java_major:-?}'"
+fi
 command -v docker >/dev/null 2>&1 || fail "docker not found (bash scripts/docker/ensure-docker.sh installs it)"
 docker info >/dev/null 2>&1 || fail "no Docker engine answers (bash scripts/docker/ensure-docker.sh starts one)"
 
@@ -51,15 +53,31 @@ cleanup() {
   if [[ -n "$ids" ]]; then
     say "removing containers left by this run: $(echo "$ids" | tr '\n' ' ')"
     # shellcheck disable=SC2086 # one id per word
-    docker rm -f $ids >/dev/null || true
+    docker rm -f $ids >/dev/null 2>&1 || true # the JVM's shutdown hook may be removing them too
   fi
   ids="$(docker network ls -q --filter "label=$label")"
   # shellcheck disable=SC2086
-  [[ -z "$ids" ]] || docker network rm $ids >/dev/null || true
+  [[ -z "$ids" ]] || docker network rm $ids >/dev/null 2>&1 || true
   exit "$code"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
+
+# A run killed outright (SIGKILL, a lost shell) cannot clean up; its label names its pid, so the
+# next run removes what belongs to a pid that is gone.
+docker ps -a --filter "label=org.seatunnel-sim.java-example" \
+  --format '{{.ID}} {{.Label "org.seatunnel-sim.java-example"}}' | while read -r id value; do
+  pid="${value##*-}"
+  if [[ "$pid" =~ ^[0-9]+$ ]] && ! kill -0 "$pid" 2>/dev/null; then
+    say "removing container $id left by an earlier run ($value)"
+    docker rm -f "$id" >/dev/null || true
+  fi
+done
+docker network ls --filter "label=org.seatunnel-sim.java-example" \
+  --format '{{.ID}} {{.Label "org.seatunnel-sim.java-example"}}' | while read -r id value; do
+  pid="${value##*-}"
+  if [[ "$pid" =~ ^[0-9]+$ ]] && ! kill -0 "$pid" 2>/dev/null; then docker network rm "$id" >/dev/null || true; fi
+done
 
 reports="$project/target/surefire-reports"
 rm -rf "$reports"
