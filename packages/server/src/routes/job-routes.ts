@@ -22,6 +22,7 @@ import {
 import { json, V1_PREFIX, type ApiRequest, type ApiResponse } from '../http/api-types.js';
 import { multipartParams, partText, readMultipartForm } from '../http/multipart.js';
 import type { JobAtNow } from '../services/job-queries.js';
+import type { OrderedJobs } from '../services/ordered-jobs.js';
 import type { Services } from '../services/services.js';
 import { renderJobText } from './job-text.js';
 import { parseV1Query, submitParams } from './query.js';
@@ -49,17 +50,19 @@ const LISTING_BUFFER_CHARS = 1024 * 1024;
 const STREAM_CHUNK_CHARS = 64 * 1024;
 
 /**
- * A listing's JSON array, rendered page by page: the same bytes as JSON.stringify of the array of
- * views. A short one is one string (with its Content-Length, as before); past LISTING_BUFFER_CHARS
- * the rest is streamed (chunked) as the pages come, so 100 000 jobs are never in memory at once.
+ * `open` + the jobs' texts joined by commas + `close`, rendered page by page: the same bytes as
+ * JSON.stringify of the views. A short answer is one string (with its Content-Length, as Jetty
+ * sends it); past LISTING_BUFFER_CHARS the rest is streamed (chunked) as the pages come, each page
+ * rendered only when the response has room for it (the stream is read as the socket drains), so
+ * neither 100 000 jobs nor their text are ever in memory at once, however slow the client.
  * A failure before the first byte is answered as usual (e.g. 503); one later cuts the answer short.
  */
-async function jsonArray(pages: AsyncGenerator<JobAtNow[]>, render: (job: JobAtNow) => string): Promise<ApiResponse> {
+async function jsonList(open: string, pages: AsyncGenerator<JobAtNow[]>, render: (job: JobAtNow) => string, close: () => string): Promise<ApiResponse> {
   const parts: string[] = [];
   let size = 0;
   for (;;) {
     const next = await pages.next();
-    if (next.done) return { kind: 'raw-json', text: `[${parts.join(',')}]` };
+    if (next.done) return { kind: 'raw-json', text: `${open}${parts.join(',')}${close()}` };
     for (const job of next.value) {
       const text = render(job);
       parts.push(text);
@@ -70,7 +73,7 @@ async function jsonArray(pages: AsyncGenerator<JobAtNow[]>, render: (job: JobAtN
   // Pieces of at most ~64 KB: larger strings would be born in V8's large-object space, which only
   // a full GC empties, and a 100 000-job answer would leave the node's RSS high long after.
   async function* rest(): AsyncGenerator<string> {
-    let chunk = '[';
+    let chunk = open;
     for (const [i, text] of parts.entries()) {
       chunk += i === 0 ? text : `,${text}`;
       if (chunk.length >= STREAM_CHUNK_CHARS) {
@@ -88,35 +91,45 @@ async function jsonArray(pages: AsyncGenerator<JobAtNow[]>, render: (job: JobAtN
         }
       }
     }
-    yield `${chunk}]`;
+    yield `${chunk}${close()}`;
   }
   return { kind: 'json-stream', chunks: rest() };
 }
 
 /**
  * A listing as the release answers it: the whole array, or with `page` (v2, releases with
- * pagination) one page of it as `{"data":[…],"total":N}`, cut after the release's ordering.
+ * pagination) one page of it as `{"data":[…],"total":N}`, cut after the release's ordering. A
+ * listing in the store's order is rendered as the maps are read; a sorted one or a page holds only
+ * each job's sort key and id until it answers (see OrderedJobs).
  */
-async function listing(req: ApiRequest, services: Services, pages: AsyncGenerator<JobAtNow[]>, render: (job: JobAtNow) => string): Promise<ApiResponse> {
+async function listing(
+  req: ApiRequest,
+  services: Services,
+  source: { ordered: () => Promise<OrderedJobs>; inStoreOrder?: () => AsyncGenerator<JobAtNow[]> },
+  render: (job: JobAtNow) => string,
+): Promise<ApiResponse> {
   const paged = apiProfile(services.config.api.profile).listing.pagination && req.api === 'v2' && req.query['page'] !== undefined;
-  if (!paged) return jsonArray(pages, render);
-  const jobs: JobAtNow[] = [];
-  for await (const page of pages) jobs.push(...page);
-  const { from, to } = pageSlice(req.query['page']!, req.query['rows'], jobs.length);
-  return { kind: 'raw-json', text: `{"data":[${jobs.slice(from, to).map(render).join(',')}],"total":${jobs.length}}` };
+  if (!paged) return jsonList('[', source.inStoreOrder ? source.inStoreOrder() : (await source.ordered()).pages(), render, () => ']');
+  const jobs = await source.ordered();
+  const { from, to } = pageSlice(req.query['page']!, req.query['rows'], jobs.total);
+  return jsonList('{"data":[', jobs.pages(from, to), render, () => `],"total":${jobs.total}}`);
 }
 
 export async function getRunningJobs(req: ApiRequest, services: Services): Promise<ApiResponse> {
   const profile = apiProfile(services.config.api.profile);
-  const pages = services.queries.runningPages(profile.listing.runningNewestFirst);
-  return listing(req, services, pages, (job) => profile.runningJobText(job.record, job.snapshot, req.api));
+  const newestFirst = profile.listing.runningNewestFirst;
+  const source = {
+    ordered: () => services.queries.running(newestFirst),
+    ...(newestFirst ? {} : { inStoreOrder: () => services.queries.runningPages() }),
+  };
+  return listing(req, services, source, (job) => profile.runningJobText(job.record, job.snapshot, req.api));
 }
 
 export async function getFinishedJobs(req: ApiRequest, services: Services): Promise<ApiResponse> {
   const profile = apiProfile(services.config.api.profile);
   const state = req.rest.split('/').filter(Boolean)[0];
-  const pages = services.queries.finishedPages(state, { newestFirst: profile.listing.finishedNewestFirst });
-  return listing(req, services, pages, (job) => profile.finishedJobText(job.record, job.snapshot, req.api));
+  const source = { ordered: () => services.queries.finished(state, { newestFirst: profile.listing.finishedNewestFirst }) };
+  return listing(req, services, source, (job) => profile.finishedJobText(job.record, job.snapshot, req.api));
 }
 
 export async function postSubmitJob(req: ApiRequest, services: Services): Promise<ApiResponse> {

@@ -21,7 +21,7 @@ export async function simClusterView(services: Services, clock: ClusterClock, se
   const master = masterOf(nodes);
   const names = new Map(nodes.map((n) => [n.nodeId, n.name]));
   const jobs: SimClusterView['jobs'] = [];
-  for await (const page of services.queries.runningPages(true)) {
+  for await (const page of (await services.queries.running(true)).pages()) {
     for (const { record, snapshot } of page) {
       jobs.push({ jobId: record.jobId, jobName: record.jobName, status: snapshot.status, owner: record.owner, ownerName: names.get(record.owner) ?? null });
     }

@@ -1,6 +1,7 @@
 import { checkpointMonitor, holdsSlots, isEndState, JOB_STATUSES, projectJob, type CheckpointMonitor, slotsHeld, type JobRecord, type JobSnapshot, type JobStatus } from '@seatunnel-sim/engine';
 import { SCAN_PAGE_SIZE, type JobRepository } from '@seatunnel-sim/cluster';
 import type { Clock } from '../sim-clock.js';
+import { OrderedJobs, type JobWhere, type RereadJobs } from './ordered-jobs.js';
 
 /** A job and what it looks like now. */
 export interface JobAtNow {
@@ -19,13 +20,9 @@ export interface OverviewCounters {
 export interface JobQueriesOptions {
   repository: JobRepository;
   clock: Clock;
+  /** Sorted listings up to this many jobs keep them from the first read (default KEEP_LISTED_JOBS). */
+  keepListedJobs?: number;
 }
-
-/**
- * A history listing up to this many jobs keeps them from its first read; a longer one keeps only
- * (finish time, id) per job, sorts, and reads the jobs again a page at a time as it answers.
- */
-const KEEP_FINISHED_JOBS = 10_000;
 
 /** What one pass over the running map tells the overview. */
 interface RunningSummary {
@@ -37,14 +34,6 @@ interface RunningSummary {
   slots: Record<string, number>;
   /** Jobs that ended but are still in the running map (their owner has not archived them yet). */
   ended: JobAtNow[];
-}
-
-/** A job of a history listing, remembered by id and finish time (and the job, when kept). */
-interface FinishedRef {
-  jobId: string;
-  finishTime: number;
-  where: 'running' | 'finished';
-  job: JobAtNow | undefined;
 }
 
 const atNow = (record: JobRecord, now: number): JobAtNow => ({ record, snapshot: projectJob(record, now) });
@@ -63,6 +52,10 @@ export class JobQueries {
 
   private get repository(): JobRepository {
     return this.options.repository;
+  }
+
+  private ordered(reread: RereadJobs): OrderedJobs {
+    return new OrderedJobs(reread, this.options.keepListedJobs);
   }
 
   /** The simulation clock's instant, for answers computed from records (realtime metrics). */
@@ -89,21 +82,41 @@ export class JobQueries {
   }
 
   /**
-   * Running jobs (projection not ended), a page at a time, projected at one `now`: in the store's
-   * order, or newest submission first (read whole, then sorted).
+   * Running jobs (projection not ended), a page at a time, projected at one `now`, in the store's
+   * order (each page read, projected and handed on before the next: nothing is held).
    */
-  async *runningPages(newestFirst = false): AsyncGenerator<JobAtNow[]> {
+  async *runningPages(): AsyncGenerator<JobAtNow[]> {
     const now = this.options.clock.now();
-    if (!newestFirst) {
-      for await (const records of this.repository.scanRunning()) {
-        yield records.map((r) => atNow(r, now)).filter((job) => !isEndState(job.snapshot.status));
-      }
-      return;
+    for await (const records of this.repository.scanRunning()) {
+      yield records.map((r) => atNow(r, now)).filter((job) => !isEndState(job.snapshot.status));
     }
-    const jobs: JobAtNow[] = [];
-    for await (const records of this.repository.scanRunning()) for (const r of records) jobs.push(atNow(r, now));
-    const running = jobs.filter((job) => !isEndState(job.snapshot.status)).sort((a, b) => b.record.createTime - a.record.createTime);
-    for (let from = 0; from < running.length; from += SCAN_PAGE_SIZE) yield running.slice(from, from + SCAN_PAGE_SIZE);
+  }
+
+  /**
+   * Running jobs (projection not ended), in the store's order or newest submission first, projected
+   * at one `now`, counted before they are answered (a page of a listing needs the total). A longer
+   * listing holds only (createTime, id) per job and reads the jobs again as it answers; one that
+   * has ended or left the running map by then is left out.
+   */
+  async running(newestFirst: boolean): Promise<OrderedJobs> {
+    const now = this.options.clock.now();
+    const jobs = this.ordered(async (refs) => {
+      const records = await this.repository.getAllRunning(refs.map((ref) => ref.jobId));
+      const found: JobAtNow[] = [];
+      for (const ref of refs) {
+        const record = records.get(ref.jobId);
+        const job = record && atNow(record, now);
+        if (job && !isEndState(job.snapshot.status)) found.push(job);
+      }
+      return found;
+    });
+    for await (const records of this.repository.scanRunning()) {
+      for (const record of records) {
+        const job = atNow(record, now);
+        if (!isEndState(job.snapshot.status)) jobs.add(job, record.createTime, 'running');
+      }
+    }
+    return newestFirst ? jobs.sort(true) : jobs;
   }
 
   /**
@@ -116,53 +129,41 @@ export class JobQueries {
 
   /**
    * Ended jobs, optionally of one status (case-insensitive; unknown → none), in finish order as
-   * SeaTunnel sorts them (oldest first, or newest first as 2.3.13 does), a page at a time. Up to KEEP_FINISHED_JOBS jobs come from one read;
-   * beyond, the first read keeps only each job's id and finish time and the jobs are read again by
-   * id, page by page, in finish order (a job that leaves history in between is left out).
+   * SeaTunnel sorts them (oldest first, or newest first as 2.3.13 does). A longer listing holds
+   * only (finish time, id) per job from the first read, and reads the jobs again by id, page by
+   * page, in finish order as it answers (a job that leaves history in between is left out).
    */
-  async *finishedPages(state?: string, { pageSize = SCAN_PAGE_SIZE, newestFirst = false } = {}): AsyncGenerator<JobAtNow[]> {
+  async finished(state?: string, { pageSize = SCAN_PAGE_SIZE, newestFirst = false } = {}): Promise<OrderedJobs> {
     const now = this.options.clock.now();
     const wanted = state?.toUpperCase();
-    const fromRunning = await this.endedInRunningMap(now);
-    const refs: FinishedRef[] = [];
-    const seen = new Set<string>();
-    let keep = true;
-    const consider = (job: JobAtNow, where: FinishedRef['where']): void => {
-      if (seen.has(job.record.jobId) || !isEndState(job.snapshot.status)) return;
-      if (wanted && job.snapshot.status !== wanted) return;
-      seen.add(job.record.jobId);
-      refs.push({ jobId: job.record.jobId, finishTime: job.snapshot.finishTime ?? 0, where, job: keep ? job : undefined });
-      if (keep && refs.length > KEEP_FINISHED_JOBS) {
-        keep = false;
-        for (const ref of refs) ref.job = undefined;
-      }
-    };
-    for await (const records of this.repository.scanFinished(pageSize)) for (const record of records) consider(atNow(record, now), 'finished');
-    for (const job of fromRunning) consider(job, 'running');
-    refs.sort(newestFirst ? (a, b) => b.finishTime - a.finishTime : (a, b) => a.finishTime - b.finishTime);
-    const page = async (from: number): Promise<JobAtNow[]> => {
-      const slice = refs.slice(from, from + pageSize);
-      if (keep) return slice.map((ref) => ref.job!);
-      const ids = (where: FinishedRef['where']) => slice.filter((ref) => ref.where === where).map((ref) => ref.jobId);
+    const belongs = (job: JobAtNow | undefined): job is JobAtNow => !!job && isEndState(job.snapshot.status) && (!wanted || job.snapshot.status === wanted);
+    const jobs = this.ordered(async (refs) => {
+      const ids = (where: JobWhere) => refs.filter((ref) => ref.where === where).map((ref) => ref.jobId);
       const [finished, running] = await Promise.all([this.repository.getAllFinished(ids('finished')), this.repository.getAllRunning(ids('running'))]);
       // Ended jobs seen in the running map may have been archived since: look for them in history.
       const moved = ids('running').filter((id) => !running.has(id));
       const archived = moved.length > 0 ? await this.repository.getAllFinished(moved) : new Map<string, JobRecord>();
-      const jobs: JobAtNow[] = [];
-      for (const ref of slice) {
+      const found: JobAtNow[] = [];
+      for (const ref of refs) {
         const record = ref.where === 'finished' ? finished.get(ref.jobId) : (running.get(ref.jobId) ?? archived.get(ref.jobId));
         const job = record && atNow(record, now);
-        if (job && isEndState(job.snapshot.status) && (!wanted || job.snapshot.status === wanted)) jobs.push(job);
+        if (belongs(job)) found.push(job);
       }
-      return jobs;
-    };
-    let next = refs.length > 0 ? page(0) : null;
-    for (let from = 0; next; from += pageSize) {
-      const jobs = await next;
-      next = from + pageSize < refs.length ? page(from + pageSize) : null;
-      next?.catch(() => undefined); // prefetched: the reader may stop (client gone) before awaiting it
-      yield jobs;
+      return found;
+    });
+    const fromRunning = await this.endedInRunningMap(now);
+    // A job archived between the two reads is in both: listed once, from history.
+    const endedIds = new Set(fromRunning.map((job) => job.record.jobId));
+    const archivedMeanwhile = new Set<string>();
+    for await (const records of this.repository.scanFinished(pageSize)) {
+      for (const record of records) {
+        const job = atNow(record, now);
+        if (endedIds.has(record.jobId)) archivedMeanwhile.add(record.jobId);
+        if (belongs(job)) jobs.add(job, job.snapshot.finishTime ?? 0, 'finished');
+      }
     }
+    for (const job of fromRunning) if (!archivedMeanwhile.has(job.record.jobId) && belongs(job)) jobs.add(job, job.snapshot.finishTime ?? 0, 'running');
+    return jobs.sort(newestFirst);
   }
 
   /**
