@@ -27,6 +27,7 @@ export * from './cluster-views.js';
 export * from './health-metrics.js';
 export * from './thread-views.js';
 export * from './log-views.js';
+export * from './log-tail.js';
 export * from './telemetry.js';
 export * from './slots.js';
 export * from './hocon.js';

@@ -1,4 +1,4 @@
-import { apiProfile, allNodeLogsHtml, localLogsHtml, logParam, nodeLogFiles, wantsJson } from '@seatunnel-sim/engine';
+import { apiProfile, allNodeLogsHtml, localLogsHtml, logParam, logTailText, nodeLogFiles, wantsJson } from '@seatunnel-sim/engine';
 import { json, V1_PREFIX, type ApiRequest, type ApiResponse } from '../http/api-types.js';
 import { servletText } from '../http/servlet-text.js';
 import type { Services } from '../services/services.js';
@@ -6,9 +6,14 @@ import { parseV1RawParams } from './query.js';
 
 const html = (text: string): ApiResponse => ({ kind: 'text', text, contentType: 'text/html; charset=UTF-8' });
 const plain = (text: string): ApiResponse => ({ kind: 'text', text, contentType: 'text/plain; charset=UTF-8' });
-/** A file's content: v2 writes it with BaseServlet.write (servlet-text.ts). */
-const fileContent = (req: ApiRequest, services: Services, text: string): ApiResponse =>
-  req.api === 'v2' ? servletText(apiProfile(services.config.api.profile), text) : plain(text);
+/**
+ * A file's content: v2 writes it with BaseServlet.write (servlet-text.ts). From 3.1 both APIs
+ * send at most log-response-max-size-mb of it, the tail (#12299).
+ */
+function fileContent(req: ApiRequest, services: Services, content: string): ApiResponse {
+  const text = logTailText(content, services.config.seatunnel.engine.http['log-response-max-bytes']);
+  return req.api === 'v2' ? servletText(apiProfile(services.config.api.profile), text) : plain(text);
+}
 
 /** v1 finds the parameter in the URI with its query string; v2 in the path only. */
 const param = (req: ApiRequest): string => logParam(req.rest, req.api === 'v1' ? req.rawQuery : null);
