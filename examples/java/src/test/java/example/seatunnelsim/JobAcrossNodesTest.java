@@ -35,8 +35,8 @@ class JobAcrossNodesTest {
   static void startCluster() throws Exception {
     Instant start = Instant.now();
     cluster = new SeaTunnelSimCluster(1, 2).start();
-    System.out.printf("cluster (1 member, 2 nodes) ready in %d ms: %s %s%n",
-        Duration.between(start, Instant.now()).toMillis(), cluster.restUrl(0), cluster.restUrl(1));
+    System.out.printf("cluster (1 member, 2 nodes) ready in %d ms: %s %s (%s)%n",
+        Duration.between(start, Instant.now()).toMillis(), cluster.restUrl(0), cluster.restUrl(1), cluster);
     node1 = new SeaTunnelRest(cluster.restUrl(0));
     node2 = new SeaTunnelRest(cluster.restUrl(1));
   }

@@ -36,8 +36,9 @@ import org.testcontainers.utility.DockerImageName;
  *   <li>{@code seatunnel.sim.hazelcastImage} / {@code HAZELCAST_IMAGE} (default hazelcast/hazelcast:5.6.0)</li>
  *   <li>{@code seatunnel.sim.nodeImage} / {@code SEATUNNEL_SIM_IMAGE} (default seatunnel-sim/node:latest)</li>
  *   <li>{@code seatunnel.sim.memberConfig} / {@code SEATUNNEL_SIM_MEMBER_CONFIG}: the simulator's
- *       config/hazelcast-member.yaml, copied into every member. The official Hazelcast image needs
- *       it (it knows nothing of the simulator's maps); the stand-in image of the simulator's
+ *       config/hazelcast-member.yaml, copied into every member (default: that file when the tests
+ *       run inside the simulator's checkout). The official Hazelcast image needs it (it knows
+ *       nothing of the simulator's maps); the stand-in image of the simulator's
  *       scripts/offline-images.sh has it built in.</li>
  *   <li>{@code seatunnel.sim.label} / {@code SEATUNNEL_SIM_LABEL}: value of the label
  *       {@value #LABEL} on every container and the network, so that a script can remove what a
@@ -57,7 +58,7 @@ public final class SeaTunnelSimCluster implements AutoCloseable {
   private final int nodeCount;
   private final String hazelcastImage = setting("seatunnel.sim.hazelcastImage", "HAZELCAST_IMAGE", "hazelcast/hazelcast:5.6.0");
   private final String nodeImage = setting("seatunnel.sim.nodeImage", "SEATUNNEL_SIM_IMAGE", "seatunnel-sim/node:latest");
-  private final String memberConfig = setting("seatunnel.sim.memberConfig", "SEATUNNEL_SIM_MEMBER_CONFIG", "");
+  private final String memberConfig = setting("seatunnel.sim.memberConfig", "SEATUNNEL_SIM_MEMBER_CONFIG", checkoutMemberConfig());
   private final Map<String, String> labels = Map.of(LABEL, setting("seatunnel.sim.label", "SEATUNNEL_SIM_LABEL", "manual"));
 
   private Network network;
@@ -134,6 +135,13 @@ public final class SeaTunnelSimCluster implements AutoCloseable {
         .withStartupTimeout(STARTUP_TIMEOUT);
   }
 
+  /** Images and member config in use, for logs. */
+  @Override
+  public String toString() {
+    return memberCount + " member(s) of " + hazelcastImage + ", " + nodeCount + " node(s) of " + nodeImage
+        + ", member config " + (memberConfig.isEmpty() ? "of the image" : memberConfig);
+  }
+
   /** http://host:port of node {@code index} (0-based), as the test process reaches it. */
   public String restUrl(int index) {
     GenericContainer<?> node = nodes.get(index);
@@ -155,6 +163,15 @@ public final class SeaTunnelSimCluster implements AutoCloseable {
       network.close();
       network = null;
     }
+  }
+
+  /** config/hazelcast-member.yaml of the simulator's checkout when run inside one (as examples/java is), else "". */
+  private static String checkoutMemberConfig() {
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      Path candidate = dir.resolve("config").resolve("hazelcast-member.yaml");
+      if (Files.isRegularFile(candidate)) return candidate.toString();
+    }
+    return "";
   }
 
   private static String setting(String property, String variable, String fallback) {
