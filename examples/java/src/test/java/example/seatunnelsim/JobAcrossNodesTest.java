@@ -77,6 +77,16 @@ class JobAcrossNodesTest {
     assertEquals("100", metrics.path("SourceReceivedCount").asText());
     assertTrue(metrics.path("SinkWriteCount").isTextual(), () -> "metrics: " + metrics);
     assertEquals("100", metrics.path("SinkWriteCount").asText());
+
+    // Back on node 1, the finished list names it (the listing the refused job must stay out of).
+    SeaTunnelRest.Answer finished = node1.get("/finished-jobs/FINISHED");
+    assertEquals(200, finished.status(), () -> "finished-jobs: " + finished.body());
+    JsonNode jobs = finished.body().isArray() ? finished.body() : finished.body().path("data");
+    boolean listed = false;
+    for (JsonNode job : jobs) {
+      listed |= jobId.equals(job.path("jobId").asText()) && "java_example".equals(job.path("jobName").asText());
+    }
+    assertTrue(listed, () -> "finished-jobs on node 1: " + finished.body());
   }
 
   @Test
