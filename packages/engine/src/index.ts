@@ -16,6 +16,7 @@ export * from './new-job.js';
 export * from './views/job-dag.js';
 export * from './views/job-views.js';
 export * from './views/job-json.js';
+export * from './views/job-diagnostics.js';
 export * from './submission.js';
 export * from './failure.js';
 export * from './profiles.js';

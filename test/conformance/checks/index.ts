@@ -3,6 +3,7 @@ import { encryptConfigChecks, updateTagsChecks } from './config-tags.js';
 import { checkpointAbsentChecks, checkpointChecks } from './checkpoints.js';
 import { finishedJobsChecks } from './finished-jobs.js';
 import { listingChecks } from './listings.js';
+import { jobDiagnosticsChecks } from './job-diagnostics.js';
 import { jobInfoChecksAll } from './job-info.js';
 import { logChecks } from './logs.js';
 import { loggerChecks } from './loggers.js';
@@ -25,6 +26,7 @@ export const ALL_CHECKS: readonly Check[] = [
   ...overviewChecks,
   ...runningJobsChecks,
   ...jobInfoChecksAll,
+  ...jobDiagnosticsChecks,
   ...finishedJobsChecks,
   ...listingChecks,
   ...checkpointChecks,

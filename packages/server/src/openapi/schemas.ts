@@ -56,6 +56,35 @@ export function componentSchemas(profile: ApiProfile): Record<string, JsonSchema
         pluginJarsUrls: { type: 'array', items: { type: 'object', properties: { jarPath: { type: 'string' } } } },
         isStartWithSavePoint: { type: 'boolean' },
         metrics: ref('Metrics'),
+        ...(profile.zeta.jobDiagnostics
+          ? {
+              diagnostics: {
+                type: 'object',
+                description: 'job-info of a running job only (3.0, apache/seatunnel#11982): state-entry timestamps (epoch ms) of the job and each pipeline, pipeline restores.',
+                required: ['jobId', 'generatedAt', 'stateTimestamps', 'pipelines', 'totalPipelineRestoreCount'],
+                properties: {
+                  jobId: ref('JobId'),
+                  generatedAt: { type: 'integer' },
+                  stateTimestamps: { type: 'object', additionalProperties: { type: 'integer' } },
+                  pipelines: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      required: ['pipelineId', 'pipelineStatus', 'restoreCount', 'maxRestoreCount', 'stateTimestamps'],
+                      properties: {
+                        pipelineId: { type: 'integer' },
+                        pipelineStatus: { type: ['string', 'null'] },
+                        restoreCount: { type: 'integer' },
+                        maxRestoreCount: { type: 'integer' },
+                        stateTimestamps: { type: 'object', additionalProperties: { type: 'integer' } },
+                      },
+                    },
+                  },
+                  totalPipelineRestoreCount: { type: 'integer' },
+                },
+              },
+            }
+          : {}),
       },
     },
     UnknownJob: {

@@ -42,7 +42,7 @@ export async function getJobInfo(req: ApiRequest, services: Services, endpoint: 
   const raw = jobIdFromPath(req, endpoint);
   const job = await services.queries.find(parseJobId(raw));
   if (!job) return json({ jobId: raw });
-  return { kind: 'raw-json', text: renderJobText(job, req.api, apiProfile(services.config.api.profile)) };
+  return { kind: 'raw-json', text: renderJobText(job, req.api, apiProfile(services.config.api.profile), services.queries.now()) };
 }
 
 /** Listings up to this size (in characters) are answered as one string; longer ones are streamed. */
