@@ -18,6 +18,7 @@ export * from './views/job-views.js';
 export * from './views/job-json.js';
 export * from './views/job-diagnostics.js';
 export * from './submission.js';
+export * from './restore-request.js';
 export * from './failure.js';
 export * from './profiles.js';
 export * from './stop-request.js';

@@ -13,6 +13,9 @@ export interface SubmitParams {
   isStartWithSavePoint?: string | undefined;
   /** `format`: `hocon` or `sql` (any case, ConfigFormat.fromString) where the release reads them; anything else is JSON. */
   format?: string | undefined;
+  /** 3.0 (#11421): `CHECKPOINT` or `SAVEPOINT`, with `restoreSourceJobId`; read by the service where the release has them (restore-request.ts). */
+  restoreMode?: string | undefined;
+  restoreSourceJobId?: string | undefined;
 }
 
 export interface Submission {
@@ -21,7 +24,16 @@ export interface Submission {
   jobName: string | undefined;
   isStartWithSavePoint: boolean;
   config: JobConfig;
+  /** The restore parameters as sent (3.0, #11421); releases before 3.0 ignore them. */
+  restoreMode?: string | undefined;
+  restoreSourceJobId?: string | undefined;
 }
+
+/** The raw restore parameters a submission carries on. */
+const restoreParams = (params: SubmitParams): Pick<Submission, 'restoreMode' | 'restoreSourceJobId'> => ({
+  ...(params.restoreMode !== undefined ? { restoreMode: params.restoreMode } : {}),
+  ...(params.restoreSourceJobId !== undefined ? { restoreSourceJobId: params.restoreSourceJobId } : {}),
+});
 
 /** Parses a JSON request body, mapping SeaTunnel's two body errors (empty, unparsable). */
 export function parseJsonBody(body: string): JsonValue {
@@ -40,7 +52,7 @@ export function parseJsonBody(body: string): JsonValue {
 export function parseSubmission(params: SubmitParams, body: string, formats: ReadonlySet<SubmitFormat> = NO_FORMATS): Submission {
   const { jobId, isStartWithSavePoint } = readSavePointParams(params);
   const config = readBody(bodyFormat(params.format, formats), body);
-  return { jobId, jobName: params.jobName || undefined, isStartWithSavePoint, config };
+  return { jobId, jobName: params.jobName || undefined, isStartWithSavePoint, config, ...restoreParams(params) };
 }
 
 const NO_FORMATS: ReadonlySet<SubmitFormat> = new Set();
@@ -109,5 +121,5 @@ export function parseUploadSubmission(params: SubmitParams, file: UploadedConfig
   const root = format === 'sql' ? parseSqlConfig(file.content) : parseConfigText(file.content, format === 'json' ? 'json' : 'conf');
   const { jobId, isStartWithSavePoint } = readSavePointParams(params);
   const config = readParsedJobConfig(root);
-  return { jobId, jobName: params.jobName || undefined, isStartWithSavePoint, config };
+  return { jobId, jobName: params.jobName || undefined, isStartWithSavePoint, config, ...restoreParams(params) };
 }

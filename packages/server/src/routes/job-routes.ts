@@ -154,7 +154,7 @@ export async function postSubmitJobUpload(req: ApiRequest, services: Services): 
   const file = parts.find((part) => part.name === 'config_file');
   const params = multipartParams(req.query, parts);
   const submission = parseUploadSubmission(
-    { jobId: params['jobId'], jobName: params['jobName'], isStartWithSavePoint: params['isStartWithSavePoint'] },
+    { jobId: params['jobId'], jobName: params['jobName'], isStartWithSavePoint: params['isStartWithSavePoint'], restoreMode: params['restoreMode'], restoreSourceJobId: params['restoreSourceJobId'] },
     file ? { fileName: file.fileName, content: partText(file) } : null,
     apiProfile(services.config.api.profile).formats,
   );

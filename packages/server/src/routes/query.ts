@@ -32,6 +32,8 @@ export function submitParams(req: ApiRequest): SubmitParams {
     jobName: params['jobName'],
     isStartWithSavePoint: params['isStartWithSavePoint'],
     format: params['format'],
+    restoreMode: params['restoreMode'],
+    restoreSourceJobId: params['restoreSourceJobId'],
   };
 }
 

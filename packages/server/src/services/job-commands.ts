@@ -1,11 +1,14 @@
 import {
   buildPlan,
   checkJob,
+  checkpointRestoreRows,
   finalRows,
   isEndState,
   jobAlreadySubmitted,
   newJobRecord,
+  noCheckpointFound,
   projectJob,
+  readRestoreRequest,
   requestStop,
   resolveJobName,
   slotsRequired,
@@ -13,6 +16,7 @@ import {
   type JobPlan,
   type JobRecord,
   type Placement,
+  type RestoreRequest,
   type Submission,
 } from '@seatunnel-sim/engine';
 import type { JobRepository, NodeRegistry, StoredJob } from '@seatunnel-sim/cluster';
@@ -56,7 +60,11 @@ export class JobCommands {
   async submit(submission: Submission): Promise<SubmitResult> {
     checkJob(submission.config, this.options.profile.checks);
     const plan = buildPlan(submission.config);
-    const jobId = submission.jobId ?? (await this.repository.newJobId());
+    // 3.0 (#11421): SAVEPOINT re-runs the source job under its id, CHECKPOINT starts from its latest checkpoint.
+    const restore = this.options.profile.zeta.restoreModes ? readRestoreRequest(submission) : null;
+    const isStartWithSavePoint = submission.isStartWithSavePoint || restore !== null;
+    const requestedId = restore?.mode === 'SAVEPOINT' ? restore.sourceJobId : submission.jobId;
+    const jobId = requestedId ?? (await this.repository.newJobId());
     const running = await this.repository.getRunning(jobId);
     const endedInRunning = running !== null && isEndState(projectJob(running.record, this.options.clock.now()).status);
     // SeaTunnel answers with the name this request asked for, also when the id is already running.
@@ -64,15 +72,16 @@ export class JobCommands {
     const previous = endedInRunning ? running : await this.repository.getFinished(jobId);
     let restoredRows: Record<string, number> | undefined;
     if (previous) {
-      if (!submission.isStartWithSavePoint) throw jobAlreadySubmitted(jobId, this.options.profile.release.submitFrame);
+      if (!isStartWithSavePoint) throw jobAlreadySubmitted(jobId, this.options.profile.release.submitFrame);
       restoredRows = finalRows(previous.record, this.options.clock.now());
     }
+    if (restore?.mode === 'CHECKPOINT') restoredRows = await this.checkpointRows(jobId, restore);
     const { placement, owner, grant } = await this.place(jobId, plan);
     try {
       const record = newJobRecord({
         jobId,
         jobNameParam: submission.jobName,
-        isStartWithSavePoint: submission.isStartWithSavePoint,
+        isStartWithSavePoint,
         config: submission.config,
         owner,
         now: this.options.clock.now(),
@@ -85,6 +94,14 @@ export class JobCommands {
       // Written (or not): from now on the job itself accounts for its slots.
       if (grant) await this.options.slots.release(grant);
     }
+  }
+
+  /** The rows a CHECKPOINT restore continues from: the source job's (running or in history) latest completed checkpoint. */
+  private async checkpointRows(jobId: string, restore: RestoreRequest): Promise<Record<string, number>> {
+    const source = (await this.repository.getRunning(restore.sourceJobId)) ?? (await this.repository.getFinished(restore.sourceJobId));
+    const rows = source ? checkpointRestoreRows(source.record, this.options.clock.now()) : null;
+    if (!rows) throw noCheckpointFound(jobId, restore);
+    return rows;
   }
 
   /**
