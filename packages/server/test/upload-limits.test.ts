@@ -9,7 +9,8 @@ import { call, openTestStore, startTestNode, type TestStore } from './support.js
  * each, 0 or below unlimited), so Jetty's parser refuses a larger body inside getPart and
  * ExceptionHandlingFilter answers its IllegalStateException with a 500.
  */
-const JOB = 'env { job.mode = "BATCH" }\nsource { FakeSource { row.num = 1, schema = { fields { name = "string" } } } }\nsink { Console {} }\n';
+/** Streaming, so an accepted job stays in running-jobs while the test counts them. */
+const JOB = 'env { job.mode = "STREAMING" }\nsource { FakeSource { row.num = 1, schema = { fields { name = "string" } } } }\nsink { Console {} }\n';
 const MB = 1024 * 1024;
 /** A HOCON job padded with a comment line to `bytes`. */
 const padded = (bytes: number): string => `# ${'x'.repeat(bytes - JOB.length - 3)}\n${JOB}`;
