@@ -10,6 +10,7 @@ import { loggerChecks } from './loggers.js';
 import { monitoringChecks } from './monitoring.js';
 import { overviewChecks } from './overview.js';
 import { realtimeMetricsChecks } from './realtime-metrics.js';
+import { restoreChecks } from './restore.js';
 import { runningJobsChecks } from './running-jobs.js';
 import { stopJobChecks, stopJobsChecks } from './stop.js';
 import { submitJobChecks, submitJobsChecks } from './submit.js';
@@ -42,6 +43,7 @@ export const ALL_CHECKS: readonly Check[] = [
   ...encryptConfigChecks,
   ...submitJobChecks,
   ...submitJobsChecks,
+  ...restoreChecks,
   ...stopJobChecks,
   ...stopJobsChecks,
   ...updateTagsChecks,
