@@ -219,15 +219,17 @@ async function main(): Promise<void> {
   mkdirSync(dirname(OUT), { recursive: true });
   writeFileSync(`${OUT}.json`, `${JSON.stringify(report, null, 2)}\n`);
   const labels = samples.map((s) => `${s.minute}`);
+  /** Samples where node i is a new process: its line breaks there. */
+  const restartedAt = (i: number): boolean[] => samples.map((s, k) => k > 0 && s.nodes[i]!.pid !== samples[k - 1]!.nodes[i]!.pid);
   const colors = ['#1f77b4', '#2ca02c', '#9467bd'];
   writeFileSync(
     `${OUT}.svg`,
-    renderChart(`seatunnel-sim soak: ${MINUTES} min, 3 nodes + 1 member, a node restart every ${RESTART_EVERY_MINUTES} min (x: minutes)`, labels, [
+    renderChart(`seatunnel-sim soak: ${MINUTES} min, 3 nodes + 1 member, a node restart every ${RESTART_EVERY_MINUTES} min (x: minutes; node lines break at restarts)`, labels, [
       {
         title: 'Resident memory',
         unit: 'MB',
         series: [
-          ...[0, 1, 2].map((i) => ({ name: `node${i + 1}`, color: colors[i]!, values: samples.map((s) => s.nodes[i]!.rssMb) })),
+          ...[0, 1, 2].map((i) => ({ name: `node${i + 1}`, color: colors[i]!, values: samples.map((s) => s.nodes[i]!.rssMb), breakBefore: restartedAt(i) })),
           { name: 'member (JVM)', color: '#d62728', values: samples.map((s) => s.member.rssMb) },
         ],
       },
@@ -243,7 +245,7 @@ async function main(): Promise<void> {
         title: 'Open file descriptors',
         unit: 'count',
         series: [
-          ...[0, 1, 2].map((i) => ({ name: `node${i + 1}`, color: colors[i]!, values: samples.map((s) => s.nodes[i]!.fds) })),
+          ...[0, 1, 2].map((i) => ({ name: `node${i + 1}`, color: colors[i]!, values: samples.map((s) => s.nodes[i]!.fds), breakBefore: restartedAt(i) })),
           { name: 'member', color: '#d62728', values: samples.map((s) => s.member.fds) },
           { name: 'log files (all nodes)', color: '#7f7f7f', values: samples.map((s) => s.logFiles) },
         ],

@@ -3,6 +3,8 @@ export interface Series {
   name: string;
   color: string;
   values: readonly (number | null)[];
+  /** Where a new line starts (true at i: no segment from i-1 to i), e.g. a restarted process. */
+  breakBefore?: readonly boolean[];
 }
 
 export interface ChartPanel {
@@ -43,11 +45,12 @@ function panel(p: ChartPanel, xLabels: readonly string[], top: number): string {
     if (i % every === 0 || i === xLabels.length - 1) parts.push(`<text x="${x(i)}" y="${top + PANEL_HEIGHT - 12}" text-anchor="middle">${escape(label)}</text>`);
   });
   p.series.forEach((s, k) => {
-    // A gap (null) breaks the line: a restarted node is a new process.
+    // A gap (null) or a break ends the line: a restarted node is a new process.
     let d = '';
     let pen = false;
     s.values.forEach((v, i) => {
       if (v === null || !Number.isFinite(v)) return void (pen = false);
+      if (s.breakBefore?.[i]) pen = false;
       d += `${pen ? 'L' : 'M'}${x(i).toFixed(1)},${y(v).toFixed(1)} `;
       pen = true;
     });
