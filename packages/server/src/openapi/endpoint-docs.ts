@@ -41,7 +41,12 @@ function submitParameters(profile: ApiProfile): JsonSchema[] {
     query('jobName', { type: 'string' }),
     query('isStartWithSavePoint', { type: 'boolean' }),
     ...(profile.formats.size > 0 ? [query('format', { type: 'string', enum: ['json', ...profile.formats] }, 'Syntax of the body (any case); anything else reads JSON.')] : []),
-    ...(profile.zeta.restoreModes ? [query('restoreMode', { type: 'string' }), query('restoreSourceJobId', ref('JobId'))] : []),
+    ...(profile.zeta.restoreModes
+      ? [
+          query('restoreMode', { type: 'string' }, 'CHECKPOINT: a new job from the latest completed checkpoint of restoreSourceJobId (none → 400); SAVEPOINT: restoreSourceJobId runs again under its own id (3.0, #11421).'),
+          query('restoreSourceJobId', ref('JobId'), 'The job whose state is restored; defaults to jobId.'),
+        ]
+      : []),
   ];
 }
 
