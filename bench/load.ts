@@ -71,3 +71,36 @@ export async function timedGets(url: string, count: number): Promise<{ p50: numb
     count,
   };
 }
+
+/**
+ * A client that reads an answer slowly: `bytesPerSecond`, for at most `maxBytes`, then hangs up.
+ * The server must hold back (backpressure) instead of buffering what the client has not read.
+ */
+export async function slowGet(url: string, bytesPerSecond: number, maxBytes: number): Promise<{ bytes: number; seconds: number }> {
+  const { get } = await import('node:http');
+  const start = performance.now();
+  return new Promise((resolve, reject) => {
+    const request = get(url, (response) => {
+      let bytes = 0;
+      const done = (): void => {
+        response.destroy();
+        resolve({ bytes, seconds: Math.round((performance.now() - start) / 100) / 10 });
+      };
+      response.on('data', (chunk: Buffer) => {
+        bytes += chunk.length;
+        if (bytes >= maxBytes) return done();
+        // Pause for as long as this chunk takes at the given rate: the socket's receive window
+        // fills and the server's writes stall.
+        const due = start + (bytes / bytesPerSecond) * 1000;
+        const wait = due - performance.now();
+        if (wait > 0) {
+          response.pause();
+          setTimeout(() => response.resume(), wait);
+        }
+      });
+      response.on('end', done);
+      response.on('error', reject);
+    });
+    request.on('error', reject);
+  });
+}

@@ -13,7 +13,8 @@ import { Aggregators, HazelcastJsonValue, Predicates } from 'hazelcast-client';
 import { startLocalCluster, startNodeProcess, type LocalCluster, type LocalClusterOptions, type LocalNode } from '@seatunnel-sim/cli';
 import { connectCluster, encodeJob, HazelcastDocBackend, JobRepository, MAPS, NodeRegistry, type HazelcastClient } from '@seatunnel-sim/cluster';
 import { newJobRecord, parseJson, readJobConfig, settle, type JobRecord } from '@seatunnel-sim/engine';
-import { load, timedGets, type LoadFigures } from './load.js';
+import { load, slowGet, timedGets, type LoadFigures } from './load.js';
+import { writeCharts } from './charts.js';
 import { renderComparison, renderGoals, renderMarkdown, renderTable, type Results } from './report.js';
 
 const BENCH_DIR = fileURLToPath(new URL('..', import.meta.url));
@@ -33,8 +34,14 @@ const LOAD_SECONDS = quick ? 5 : 10;
 const WARMUP_SECONDS = quick ? 2 : 3;
 const LOOKUP_ROUNDS = quick ? 1 : 2;
 const CONNECTIONS = 10;
-const SCALES = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
+const scalesArg = args.find((a) => a.startsWith('--scales='));
+const SCALES = scalesArg ? scalesArg.slice('--scales='.length).split(',').map(Number) : quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
+/** The slow client of the listing phase: reads this fast, this much, then hangs up. */
+const SLOW_CLIENT = { bytesPerSecond: 2_000_000, maxBytes: quick ? 6_000_000 : 12_000_000 };
 const FAILOVER_JOBS = 300;
+/** Offered loads of the job-info latency curve, as fractions of the node's measured peak. */
+const CURVE_FRACTIONS = [0.1, 0.25, 0.5, 0.75, 0.9];
+const CURVE_SECONDS = quick ? 3 : 5;
 const SETTLE_SECONDS = quick ? 5 : 30;
 const MEMBER_HEAP = '2g';
 
@@ -119,6 +126,18 @@ async function seed(client: HazelcastClient, mapName: string, count: number, mak
   };
   await Promise.all(Array.from({ length: PARALLEL }, worker));
   return (performance.now() - start) / 1000;
+}
+
+/** Resets the process's VmHWM to its current RSS (Linux ≥ 4.0), so a peak can be taken per listing. */
+function resetPeak(pid: number): void {
+  writeFileSync(`/proc/${pid}/clear_refs`, '5');
+}
+
+/** Node 1's peak RSS while `work` runs (VmHWM reset before it). */
+async function peakDuring<T>(pid: number, work: () => Promise<T>): Promise<{ result: T; peakRssMB: number }> {
+  resetPeak(pid);
+  const result = await work();
+  return { result, peakRssMB: procStatus(pid).hwmMB };
 }
 
 function procStatus(pid: number): { rssMB: number; hwmMB: number } {
@@ -294,6 +313,13 @@ async function main(): Promise<void> {
     const halfRate = Math.max(1, Math.floor(node.rps / 2));
     const half = await load({ url: jobInfoUrl, connections: CONNECTIONS, duration: LOAD_SECONDS, overallRate: halfRate });
     log(`  node at ${halfRate} req/s: p50 ${half.p50} p99 ${half.p99} ms (autocannon p99 ${half.p99Autocannon} ms)`);
+    const curve = [];
+    for (const fraction of CURVE_FRACTIONS) {
+      const rate = Math.max(1, Math.floor(node.rps * fraction));
+      const point = fraction === 0.5 ? half : await load({ url: jobInfoUrl, connections: CONNECTIONS, duration: CURVE_SECONDS, overallRate: rate });
+      curve.push({ rate, achieved: point.rps, p50: point.p50, p99: point.p99, p99Autocannon: point.p99Autocannon });
+    }
+    log(`  latency curve: ${curve.map((c) => `${c.rate} req/s p99 ${c.p99} ms`).join(', ')}`);
     results.lookup = {
       connections: CONNECTIONS,
       answerBytes: Buffer.byteLength(answer),
@@ -304,6 +330,7 @@ async function main(): Promise<void> {
       nodeVsMember: Math.round((node.rps / memberRest.rps) * 100) / 100,
       nodeVsBare: Math.round((node.rps / bare.rps) * 100) / 100,
       halfPeak: { rate: halfRate, ...half },
+      curve,
       rounds: rounds.map((r) => ({ node: r.node.rps, member: r.member.rps, bare: r.bare.rps })),
     };
   }
@@ -335,11 +362,16 @@ async function main(): Promise<void> {
     node3.child.kill('SIGKILL');
     let goneMs = NaN;
     let adoptedMs = NaN;
+    const timeline: [number, number][] = [];
     // Both moments: the live nodes may adopt before the dead node's registry entry expires (they
     // probe a peer whose heartbeat stalls), so keep polling until both are seen.
     while (performance.now() - killedAt < 30_000 && (Number.isNaN(goneMs) || Number.isNaN(adoptedMs))) {
       if (Number.isNaN(goneMs) && !(await registry.list()).some((n) => n.nodeId === node3.nodeId)) goneMs = performance.now() - killedAt;
-      if (Number.isNaN(adoptedMs) && (await repository.listOwnedBy([node3.nodeId])).length === 0) adoptedMs = performance.now() - killedAt;
+      if (Number.isNaN(adoptedMs)) {
+        const owned = (await repository.listOwnedBy([node3.nodeId])).length;
+        timeline.push([Math.round(performance.now() - killedAt), owned]);
+        if (owned === 0) adoptedMs = performance.now() - killedAt;
+      }
       await sleep(20);
     }
     const running = await repository.listRunning();
@@ -351,6 +383,7 @@ async function main(): Promise<void> {
       adoptedSeconds: Math.round(adoptedMs / 10) / 100,
       stillRunning: running.length,
       adoptedBy: owners,
+      timeline: [[0, FAILOVER_JOBS], ...timeline],
     };
     log(`failover: node3 left the registry after ${results.failover.heartbeatGoneSeconds} s; all ${FAILOVER_JOBS} jobs adopted after ${results.failover.adoptedSeconds} s (${JSON.stringify(owners)})`);
   }
@@ -381,8 +414,12 @@ async function main(): Promise<void> {
       log(`listing with ${scale} running jobs (seeded in ${runningSeedSeconds.toFixed(1)} s; node1 RSS ${beforeListing.rssMB} MB)`);
       const check = await (await fetch(v1(node1, 'running-jobs'))).text(); // warm-up + sanity
       if (scale <= 10_000 && (JSON.parse(check) as unknown[]).length !== scale) throw new Error('running-jobs did not list every job');
-      const runningJobs = await timedGets(v1(node1, 'running-jobs'), reps);
-      log(`  running-jobs  p50 ${runningJobs.p50} ms (${(runningJobs.bytes / 1e6).toFixed(1)} MB)`);
+      const { result: runningJobs, peakRssMB: runningPeakMB } = await peakDuring(node1.pid, () => timedGets(v1(node1, 'running-jobs'), reps));
+      log(`  running-jobs  p50 ${runningJobs.p50} ms (${(runningJobs.bytes / 1e6).toFixed(1)} MB), node1 peak RSS ${runningPeakMB} MB`);
+      // A client that reads slowly: the node must not buffer what it has not taken yet.
+      const slowUrl = v1(node1, 'running-jobs');
+      const { result: slow, peakRssMB: slowPeakMB } = await peakDuring(node1.pid, () => slowGet(slowUrl, SLOW_CLIENT.bytesPerSecond, Math.min(SLOW_CLIENT.maxBytes, runningJobs.bytes)));
+      log(`  slow client   ${(slow.bytes / 1e6).toFixed(1)} MB in ${slow.seconds} s, node1 peak RSS ${slowPeakMB} MB`);
       const overviewRunning = await timedGets(v1(node1, 'overview'), reps);
       log(`  overview      p50 ${overviewRunning.p50} ms`);
       // Nobody adopted anything meanwhile (a lapsed heartbeat under load would move jobs around).
@@ -396,8 +433,8 @@ async function main(): Promise<void> {
       if ((await finishedMap.size()) !== scale) throw new Error(`seeded ${await finishedMap.size()} finished jobs, wanted ${scale}`);
       log(`listing with ${scale} finished jobs (seeded in ${finishedSeedSeconds.toFixed(1)} s)`);
       await (await fetch(v1(node1, 'finished-jobs'))).arrayBuffer();
-      const finishedJobs = await timedGets(v1(node1, 'finished-jobs'), reps);
-      log(`  finished-jobs p50 ${finishedJobs.p50} ms (${(finishedJobs.bytes / 1e6).toFixed(1)} MB)`);
+      const { result: finishedJobs, peakRssMB: finishedPeakMB } = await peakDuring(node1.pid, () => timedGets(v1(node1, 'finished-jobs'), reps));
+      log(`  finished-jobs p50 ${finishedJobs.p50} ms (${(finishedJobs.bytes / 1e6).toFixed(1)} MB), node1 peak RSS ${finishedPeakMB} MB`);
       const overviewFinished = await timedGets(v1(node1, 'overview'), reps);
       log(`  overview      p50 ${overviewFinished.p50} ms`);
       const memory = procStatus(node1.pid);
@@ -412,9 +449,11 @@ async function main(): Promise<void> {
         rssBeforeListingMB: beforeListing.rssMB,
         rssAfterRunningMB: afterRunning.rssMB,
         rssAfterMB: memory.rssMB,
-        peakRssMB: memory.hwmMB,
+        runningPeakRssMB: runningPeakMB,
+        finishedPeakRssMB: finishedPeakMB,
+        slowClient: { ...SLOW_CLIENT, ...slow, peakRssMB: slowPeakMB },
       });
-      log(`  node1 RSS ${memory.rssMB} MB (peak ${memory.hwmMB} MB)${ownersStable ? '' : '; WARNING: jobs changed owner during the listings'}`);
+      log(`  node1 RSS ${memory.rssMB} MB${ownersStable ? '' : '; WARNING: jobs changed owner during the listings'}`);
     }
     const running = SCALES[SCALES.length - 1]!;
     const largest = results.listing[results.listing.length - 1]!;
@@ -436,9 +475,9 @@ async function main(): Promise<void> {
       settledRssMB: settled.rssMB,
       settleSeconds: SETTLE_SECONDS + 1,
       rssSamplesMB: samples,
-      peakRssMB: settled.hwmMB,
+      peakRssMB: Math.max(settled.hwmMB, ...results.listing.flatMap((l) => [l.runningPeakRssMB, l.finishedPeakRssMB, l.slowClient.peakRssMB])),
     };
-    log(`footprint: node1 RSS ${after.rssMB} MB 1 s after the ${running}-job listings, ${settled.rssMB} MB after ${SETTLE_SECONDS + 1} s (peak ${settled.hwmMB} MB)`);
+    log(`footprint: node1 RSS ${after.rssMB} MB 1 s after the ${running}-job listings, ${settled.rssMB} MB after ${SETTLE_SECONDS + 1} s (peak during the listings ${results.footprint.peakRssMB} MB)`);
   }
 
   results.machine.loadAverageAtEnd = loadavg().map((l) => Math.round(l * 100) / 100);
@@ -447,6 +486,10 @@ async function main(): Promise<void> {
   console.log(renderTable(results));
   console.log('');
   console.log(renderGoals(results));
+  // Charts: a full run's go next to the README that links them, a partial run's into tmp/.
+  const chartDir = quick || only ? join(TMP, 'charts') : join(BENCH_DIR, 'charts');
+  mkdirSync(chartDir, { recursive: true });
+  log(`charts in ${chartDir}: ${writeCharts(results, chartDir).join(', ') || 'none (no phase with a chart ran)'}`);
   if (quick || only) {
     writeFileSync(join(TMP, 'results-quick.json'), `${JSON.stringify(results, null, 2)}\n`);
     log(`results in ${join(TMP, 'results-quick.json')} (a full run writes bench/results.json and bench/README.md)`);
