@@ -92,6 +92,8 @@ export interface Check {
   absolute?: boolean;
   /** Request body: a string is sent as is (placeholders filled), anything else as JSON. */
   body?: unknown;
+  /** The request's Content-Type when it is not JSON (multipart uploads). */
+  requestContentType?: string;
   api: readonly Api[];
   expect: Expectation;
   /** Per-API changes to `expect` (merged over it). */

@@ -68,6 +68,16 @@ async function waitForStatus(node: Target, jobId: string, wanted: string, what: 
   throw new Error(`setup: ${what} job ${jobId} did not reach ${wanted} (last seen ${last})`);
 }
 
+async function waitForCollected(master: Target, contextPath: string, jobId: string): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const answer = await send(master.url, 'GET', `${contextPath}/metrics/realtime/jobs`);
+    if (answer.status === 200 && new RegExp(`"jobId":${jobId}[,}]`).test(answer.text)) return;
+    await sleep(200);
+  }
+  throw new Error(`setup: the master's realtime collector never listed job ${jobId}`);
+}
+
 /** Submits the fixture jobs, brings each to its state, and returns what the checks' placeholders need. */
 export async function prepareFixtures(nodes: Target[], contextPath: string, clusterName: string, release: Release): Promise<RunContext> {
   const [node1, node2, node3] = nodes as [Target, Target, Target];
@@ -97,6 +107,9 @@ export async function prepareFixtures(nodes: Target[], contextPath: string, clus
   const stopJobsTargetB = await submit(node3, 'cs-stop-jobs-b', STREAMING_JOB);
   for (const id of [runningJobId, checkpointedJobId, stopTargetId, stopSavepointTargetId, stopJobsTargetA, stopJobsTargetB]) await waitForStatus(node1, id, 'RUNNING', 'a streaming');
   await waitForStatus(node1, pendingJobId, 'PENDING', 'the pending');
+  // 3.0's realtime collector lists a job from its first 5-second tick after the submit: wait
+  // (clock time, at most a tick) until the master has collected the last running fixture.
+  if (atLeast(release, '3.0')) await waitForCollected(node1, contextPath, stopJobsTargetB);
 
   // A log file each node has locally, for the log-content checks (none yet → those checks say so).
   const nodeFixtures: Array<Record<string, string | undefined>> = [];

@@ -90,12 +90,12 @@ export interface HttpAnswer {
 }
 
 /** Sends a request with the path exactly as written (no client-side normalisation of `..` or `%2F`). */
-export function send(url: string, method: string, path: string, body?: string, timeoutMillis = 15_000): Promise<HttpAnswer> {
+export function send(url: string, method: string, path: string, body?: string, timeoutMillis = 15_000, contentType = 'application/json'): Promise<HttpAnswer> {
   const base = new URL(url);
   return new Promise((resolve, reject) => {
     const headers: Record<string, string | number> = {};
     if (body !== undefined) {
-      headers['content-type'] = 'application/json';
+      headers['content-type'] = contentType;
       headers['content-length'] = Buffer.byteLength(body);
     }
     const req = request({ host: base.hostname, port: base.port, method, path, headers, timeout: timeoutMillis }, (res) => {
@@ -133,7 +133,7 @@ export async function runCheck(expanded: ExpandedCheck, ctx: RunContext): Promis
   const body = check.body === undefined ? undefined : typeof check.body === 'string' ? fill(check.body, fx) : fill(JSON.stringify(check.body), fx);
   const describeRequest = `${method} ${node.url}${path}${body !== undefined ? ` body=${body.length > 200 ? `${body.slice(0, 200)}…` : body}` : ''}`;
   const started = performance.now();
-  const answer = await send(node.url, method, path, body);
+  const answer = await send(node.url, method, path, body, undefined, check.requestContentType);
   const elapsed = performance.now() - started;
   const problems: string[] = [];
   if (expect.maxMillis !== undefined && elapsed > expect.maxMillis) problems.push(`answered in ${Math.round(elapsed)} ms, expected < ${expect.maxMillis} ms`);

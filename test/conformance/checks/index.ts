@@ -16,6 +16,7 @@ import { stopJobChecks, stopJobsChecks } from './stop.js';
 import { submitJobChecks, submitJobsChecks } from './submit.js';
 import { nativeChecks, telemetryChecks } from './telemetry.js';
 import { transportChecks } from './transport.js';
+import { uploadLimitChecks } from './upload-limits.js';
 import { zetaChecks } from './zeta-3x.js';
 
 /**
@@ -44,6 +45,7 @@ export const ALL_CHECKS: readonly Check[] = [
   ...submitJobChecks,
   ...submitJobsChecks,
   ...restoreChecks,
+  ...uploadLimitChecks,
   ...stopJobChecks,
   ...stopJobsChecks,
   ...updateTagsChecks,
