@@ -58,7 +58,11 @@ export function lineChart(spec: ChartSpec): string {
   let xMin = Math.min(...xs);
   let xMax = Math.max(...xs);
   if (!spec.logX && xMin > 0 && xMin < (xMax - xMin) / 2) xMin = 0;
-  if (xMin === xMax) xMax = xMin + 1;
+  if (xMin === xMax) {
+    // One x value (a single scale): widen the axis around it.
+    xMin = spec.logX ? xMin / 3 : xMin - 1;
+    xMax = spec.logX ? xMax * 3 : xMax + 1;
+  }
   const yMax = Math.max(...ys) * 1.08 || 1;
   const plotW = WIDTH - PAD.left - PAD.right;
   const plotH = HEIGHT - PAD.top - PAD.bottom;
