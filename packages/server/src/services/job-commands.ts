@@ -44,6 +44,14 @@ export interface JobCommandsOptions {
   history: HistoryRetention;
 }
 
+/**
+ * A restore's compare-and-set on an ended run still in the running map lost to the owner's driver
+ * archiving it (step 1 of moveToHistory): answering 200 then would acknowledge a restore that never
+ * happened, and the job would stay in history and expire.
+ */
+const LOST_TO_ARCHIVE = Symbol('lost to archive');
+const MAX_RESTORE_ATTEMPTS = 5;
+
 /** What changes jobs: submit and stop. Every write is a compare-and-set in the shared store. */
 export class JobCommands {
   constructor(private readonly options: JobCommandsOptions) {}
@@ -57,7 +65,7 @@ export class JobCommands {
    * new starts); an id in history is refused unless starting from its savepoint, which re-runs
    * it and continues its counts from where it stopped.
    */
-  async submit(submission: Submission): Promise<SubmitResult> {
+  async submit(submission: Submission, attempt = 0): Promise<SubmitResult> {
     checkJob(submission.config, this.options.profile.checks);
     const plan = buildPlan(submission.config);
     // 3.0 (#11421): SAVEPOINT re-runs the source job under its id, CHECKPOINT starts from its latest checkpoint.
@@ -89,11 +97,16 @@ export class JobCommands {
         placement,
         ...(restoredRows ? { restoredRows } : {}),
       });
-      return await this.write(record, placement, { running: endedInRunning ? running : null, previous });
+      const written = await this.write(record, placement, { running: endedInRunning ? running : null, previous });
+      if (written !== LOST_TO_ARCHIVE) return written;
     } finally {
       // Written (or not): from now on the job itself accounts for its slots.
       if (grant) await this.options.slots.release(grant);
     }
+    // The ended run this restore replaces was being archived by its owner meanwhile: read again
+    // (it is in history now, or still in the running map in its end state) and restore that.
+    if (attempt >= MAX_RESTORE_ATTEMPTS) throw new Error(`restore of job ${jobId} kept racing its archiving after ${MAX_RESTORE_ATTEMPTS} attempts`);
+    return this.submit(submission, attempt + 1);
   }
 
   /** The rows a CHECKPOINT restore continues from: the source job's (running or in history) latest completed checkpoint. */
@@ -108,7 +121,7 @@ export class JobCommands {
    * Writes a placed job: a refused one straight to history, else into the running map, replacing
    * by compare-and-set the ended run it restores (`prior`), if any.
    */
-  private async write(record: JobRecord, placement: Placement, prior: { running: StoredJob | null; previous: StoredJob | null }): Promise<SubmitResult> {
+  private async write(record: JobRecord, placement: Placement, prior: { running: StoredJob | null; previous: StoredJob | null }): Promise<SubmitResult | typeof LOST_TO_ARCHIVE> {
     const jobId = record.jobId;
     if (placement === 'reject') {
       // Refused for lack of slots: straight to history as FAILED, as SeaTunnel's JobMaster does.
@@ -118,6 +131,8 @@ export class JobCommands {
     let started: boolean;
     if (prior.running) {
       started = await this.repository.replaceRunning(prior.running, record);
+      // Only the owner's driver changes an ended record (archiving it): this restore lost to it.
+      if (!started) return LOST_TO_ARCHIVE;
     } else {
       const { inserted } = await this.repository.insertRunning(record);
       started = inserted;
