@@ -42,6 +42,7 @@ export * from './checkpoints.js';
 export * from './sql-config.js';
 export * from './views/checkpoint-json.js';
 export * from './pending-queue.js';
+export * from './java-numbers.js';
 export * from './views/pending-jobs.js';
 export * from './worker-resources.js';
 export * from './option-rules.js';

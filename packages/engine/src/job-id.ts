@@ -1,8 +1,5 @@
 import { numberFormat } from './errors.js';
-
-const LONG_MIN = -(2n ** 63n);
-const LONG_MAX = 2n ** 63n - 1n;
-const JAVA_LONG = /^[+-]?\d+$/;
+import { javaParseLong } from './java-numbers.js';
 
 /**
  * Parses a job id the way Java's `Long.parseLong` does and returns its canonical decimal text.
@@ -10,8 +7,7 @@ const JAVA_LONG = /^[+-]?\d+$/;
  * @throws SeaTunnelError 400 `For input string: "<raw>"` as SeaTunnel answers.
  */
 export function parseJobId(raw: string): string {
-  if (!JAVA_LONG.test(raw)) throw numberFormat(raw);
-  const value = BigInt(raw);
-  if (value < LONG_MIN || value > LONG_MAX) throw numberFormat(raw);
+  const value = javaParseLong(raw);
+  if (value === null) throw numberFormat(raw);
   return value.toString();
 }

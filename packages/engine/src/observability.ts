@@ -1,4 +1,5 @@
 import { isJsonObject, javaToString, type JsonObject, type JsonValue } from './json.js';
+import { javaParseLong } from './java-numbers.js';
 
 /**
  * A job's `env.engine.observability` block (3.0, apache/seatunnel#10572), read as
@@ -31,10 +32,8 @@ const parseBoolean = (value: JsonValue): boolean => javaToString(value).toLowerC
 
 function parseLong(value: JsonValue | undefined, fallback: number): number {
   if (value === undefined || value === null) return fallback;
-  const text = javaToString(value);
-  if (!/^[+-]?\d+$/.test(text)) return fallback;
-  const big = BigInt(text);
-  return big < -(2n ** 63n) || big >= 2n ** 63n ? fallback : Number(big);
+  const parsed = javaParseLong(javaToString(value));
+  return parsed === null ? fallback : Number(parsed);
 }
 
 /** ObservabilityConfig.disabled(): what a job without the block reports. */

@@ -3,6 +3,7 @@ import {
   checkpointHistoryJson,
   checkpointOverviewJson,
   DEFAULT_HISTORY_LIMIT,
+  javaParseInt,
   jobIdEmpty,
   numberFormat,
   parseJobId,
@@ -21,9 +22,8 @@ function jobIdOf(req: ApiRequest): string {
 
 /** Integer.parseInt of a query parameter. */
 function intParam(raw: string): number {
-  if (!/^[+-]?\d+$/.test(raw)) throw numberFormat(raw);
-  const value = Number(raw);
-  if (value < -(2 ** 31) || value >= 2 ** 31) throw numberFormat(raw);
+  const value = javaParseInt(raw);
+  if (value === null) throw numberFormat(raw);
   return value;
 }
 

@@ -1,25 +1,9 @@
-import { pendingJobsJson, type PendingJobsQuery } from '@seatunnel-sim/engine';
+import { javaParseInt, javaParseLong, pendingJobsJson, type PendingJobsQuery } from '@seatunnel-sim/engine';
 import type { ApiRequest, ApiResponse } from '../http/api-types.js';
 import { jettyErrorHtml } from '../http/jetty-error-page.js';
 import { pendingJobs } from '../services/pending-jobs.js';
 import type { Services } from '../services/services.js';
 import { servletHolderName } from './servlets.js';
-
-const JAVA_INTEGER = /^[+-]?\d+$/;
-
-/** Long.parseLong (ASCII digits): its canonical decimal text, or null where Java throws NumberFormatException. */
-function parseLong(raw: string): string | null {
-  if (!JAVA_INTEGER.test(raw)) return null;
-  const value = BigInt(raw);
-  return value < -(2n ** 63n) || value >= 2n ** 63n ? null : value.toString();
-}
-
-/** Integer.parseInt (ASCII digits), or null where Java throws NumberFormatException. */
-function parseInt32(raw: string): number | null {
-  if (!JAVA_INTEGER.test(raw)) return null;
-  const value = Number(raw);
-  return value < -(2 ** 31) || value >= 2 ** 31 ? null : value;
-}
 
 /**
  * `resp.sendError(400, message)` from PendingJobsServlet: Jetty's HTML error page, the same page
@@ -50,13 +34,13 @@ export async function getPendingJobs(req: ApiRequest, services: Services): Promi
   const rawJobId = params.get('jobId');
   if (rawJobId !== undefined) {
     params.delete('jobId');
-    query.jobId = parseLong(rawJobId);
+    query.jobId = javaParseLong(rawJobId)?.toString() ?? null;
     if (query.jobId === null) return sendError(req, 'Invalid jobId');
   }
   const rawLimit = params.get('limit');
   if (rawLimit !== undefined) {
     params.delete('limit');
-    const limit = parseInt32(rawLimit);
+    const limit = javaParseInt(rawLimit);
     if (limit === null) return sendError(req, 'Invalid limit');
     query.limit = limit;
   }

@@ -1,19 +1,12 @@
-import { REALTIME_DEFAULT_WINDOW_MS, REALTIME_MAX_WINDOW_MS, realtimeJobsJson, realtimeSeriesJson } from '@seatunnel-sim/engine';
+import { javaParseLong, REALTIME_DEFAULT_WINDOW_MS, REALTIME_MAX_WINDOW_MS, realtimeJobsJson, realtimeSeriesJson } from '@seatunnel-sim/engine';
 import type { ApiRequest, ApiResponse } from '../http/api-types.js';
 import { realtimeJobs } from '../services/realtime-metrics.js';
 import type { Services } from '../services/services.js';
 import { servletError } from './servlet-error.js';
 
-/** Long.parseLong, or null where Java throws. */
-function parseLong(raw: string): bigint | null {
-  if (!/^[+-]?\d+$/.test(raw)) return null;
-  const value = BigInt(raw);
-  return value < -(2n ** 63n) || value >= 2n ** 63n ? null : value;
-}
-
 /** The servlet's windowMs: the default when absent or not a long, then clamped to 0..10 minutes. */
 function windowMs(raw: string | undefined): number {
-  const parsed = raw === undefined ? null : parseLong(raw);
+  const parsed = raw === undefined ? null : javaParseLong(raw);
   const value = parsed === null ? BigInt(REALTIME_DEFAULT_WINDOW_MS) : parsed;
   return Number(value < 0n ? 0n : value > BigInt(REALTIME_MAX_WINDOW_MS) ? BigInt(REALTIME_MAX_WINDOW_MS) : value);
 }
@@ -34,7 +27,7 @@ export async function getRealtimeMetrics(req: ApiRequest, services: Services): P
   const parts = path.split('/');
   while (parts.length > 0 && parts[parts.length - 1] === '') parts.pop();
   if (parts.length >= 3 && parts[1] === 'jobs') {
-    const jobId = parseLong(parts[2]!);
+    const jobId = javaParseLong(parts[2]!);
     if (jobId === null) return servletError(req, 400, 'Invalid jobId', 'metrics/realtime');
     const series = parts[3];
     if (parts.length === 4 && (series === 'edges' || series === 'vertices')) {
