@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fetches the Hazelcast member jar from Maven Central into the git-ignored .cache/hazelcast.
-# Idempotent: a second run finds the jar and does nothing.
+# Idempotent: a second run finds the jar and does nothing. Then builds the member extension
+# (scripts/hazelcast/build-extension.sh), which members put on their classpath when it is there.
 set -euo pipefail
 version="${HAZELCAST_VERSION:-5.6.0}"
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -8,7 +9,7 @@ dest="$root/.cache/hazelcast"
 jar="$dest/hazelcast-$version.jar"
 if [[ -s "$jar" ]]; then
   echo "hazelcast: $jar already present"
-  exit 0
+  exec bash "$root/scripts/hazelcast/build-extension.sh"
 fi
 command -v mvn >/dev/null || { echo "hazelcast: mvn not found; install Maven (Java 17 + Maven are required)" >&2; exit 1; }
 mkdir -p "$dest"
@@ -16,3 +17,4 @@ echo "hazelcast: fetching com.hazelcast:hazelcast:$version with Maven"
 mvn -q -B dependency:copy -Dartifact="com.hazelcast:hazelcast:$version" -DoutputDirectory="$dest" -Dmdep.overWriteIfNewer=true
 [[ -s "$jar" ]] || { echo "hazelcast: $jar missing after mvn dependency:copy" >&2; exit 1; }
 echo "hazelcast: $jar"
+exec bash "$root/scripts/hazelcast/build-extension.sh"
