@@ -14,6 +14,8 @@ RUN groupadd --system --gid 1001 hazelcast \
 
 # Jar first: it is the big, rarely changing layer, so config/script edits rebuild only tiny layers.
 COPY hazelcast.jar /opt/hazelcast/lib/hazelcast.jar
+# The member extension (the job maps' merge policy); member.sh puts it on the classpath.
+COPY seatunnel-sim-member.jar /opt/hazelcast/lib/seatunnel-sim-member.jar
 COPY hazelcast-member.yaml /opt/hazelcast/config/hazelcast-member.yaml
 # Also where docker-compose.yml and the testcontainers helper mount it, so pointing
 # HAZELCAST_CONFIG there works with or without the mount.
@@ -24,6 +26,7 @@ COPY member.sh /opt/hazelcast/bin/member.sh
 # official image (config/hazelcast-docker.xml there). MEMBER_HOST empty: let Hazelcast publish the
 # container address.
 ENV HAZELCAST_JAR=/opt/hazelcast/lib/hazelcast.jar \
+    HAZELCAST_EXTENSION_JAR=/opt/hazelcast/lib/seatunnel-sim-member.jar \
     HAZELCAST_CONFIG=config/hazelcast-member.yaml \
     MEMBER_HOST= \
     JAVA_OPTS= \

@@ -168,14 +168,18 @@ rootfs_image() {
     "$tarball" "$image" >/dev/null
 }
 
-# The context holds exactly the four files the image needs; the jar is hard-linked when possible
+# The context holds exactly the five files the image needs; the jar is hard-linked when possible
 # (same filesystem), so staging costs nothing even though it runs every time.
 hazelcast_image() {
   local jar="$root/.cache/hazelcast/hazelcast-$hz_version.jar"
-  [[ -s "$jar" ]] || HAZELCAST_VERSION="$hz_version" bash "$root/scripts/hazelcast/fetch.sh"
+  local extension="$root/.cache/hazelcast/seatunnel-sim-member.jar"
+  # fetch.sh also (re)builds the extension jar when its sources changed.
+  HAZELCAST_VERSION="$hz_version" bash "$root/scripts/hazelcast/fetch.sh"
+  [[ -s "$extension" ]] || { echo "offline-images: $extension missing (a JDK is needed to build it)" >&2; return 1; }
   local ctx="$cache/ctx-hazelcast"
   rm -rf "$ctx"; mkdir -p "$ctx"
   ln "$jar" "$ctx/hazelcast.jar" 2>/dev/null || cp "$jar" "$ctx/hazelcast.jar"
+  cp "$extension" "$ctx/seatunnel-sim-member.jar"
   cp "$root/config/hazelcast-member.yaml" "$ctx/"
   cp "$root/scripts/hazelcast/member.sh" "$ctx/"
   cp "$root/docker/hazelcast.Dockerfile" "$ctx/Dockerfile"

@@ -3,6 +3,9 @@
 #   MEMBER_PORT (5701)  MEMBER_LIST (127.0.0.1:<port>)  MEMBER_CLUSTER_NAME (seatunnel)
 #   MEMBER_HOST (127.0.0.1; set but empty = let Hazelcast pick the interface, as in a container)
 #   HAZELCAST_CONFIG, HAZELCAST_JAR, JAVA_OPTS: as in the official hazelcast/hazelcast image
+#   HAZELCAST_EXTENSION_JAR (.cache/hazelcast/seatunnel-sim-member.jar): the job maps' merge policy;
+#     used when the file exists, else Hazelcast's PutIfAbsentMergePolicy
+# Split-brain protection (a majority of MEMBER_LIST) is on from 3 members, as in member-process.ts.
 # (not HZ_*: Hazelcast reads HZ_* variables as config overrides)
 # Used by the container image (docker/hazelcast.Dockerfile, where it is the CMD); the CLI and the
 # tests start members from TypeScript with the same flags.
@@ -12,6 +15,19 @@ version="${HAZELCAST_VERSION:-5.6.0}"
 jar="${HAZELCAST_JAR:-$root/.cache/hazelcast/hazelcast-$version.jar}"
 config="${HAZELCAST_CONFIG:-$root/config/hazelcast-member.yaml}"
 port="${MEMBER_PORT:-5701}"
+member_list="${MEMBER_LIST:-127.0.0.1:$port}"
+extension="${HAZELCAST_EXTENSION_JAR:-$(dirname "$jar")/seatunnel-sim-member.jar}"
+
+classpath="$jar"
+merge_policy=com.hazelcast.spi.merge.PutIfAbsentMergePolicy
+if [[ -s "$extension" ]]; then
+  classpath="$jar:$extension"
+  merge_policy=org.seatunnelsim.member.JobVersionMergePolicy
+fi
+IFS=, read -r -a listed <<< "$member_list"
+member_count="${#listed[@]}"
+quorum_enabled=false
+((member_count >= 3)) && quorum_enabled=true
 
 # Pinning the local address to loopback keeps a host-run member off other interfaces; inside a
 # container the member must instead publish its container address, which Hazelcast finds by itself
@@ -35,9 +51,12 @@ exec java \
   -Dhazelcast.config="$config" \
   -Dsim.cluster.name="${MEMBER_CLUSTER_NAME:-seatunnel}" \
   -Dsim.port="$port" \
-  -Dsim.members="${MEMBER_LIST:-127.0.0.1:$port}" \
+  -Dsim.members="$member_list" \
+  -Dsim.quorum.enabled="$quorum_enabled" \
+  -Dsim.quorum.size="$((member_count / 2 + 1))" \
+  -Dsim.merge.policy="$merge_policy" \
   "${host_opts[@]}" \
   -Dhazelcast.phone.home.enabled=false \
   -Dhazelcast.shutdownhook.policy=GRACEFUL \
   "${user_opts[@]}" \
-  -cp "$jar" com.hazelcast.core.server.HazelcastMemberStarter
+  -cp "$classpath" com.hazelcast.core.server.HazelcastMemberStarter

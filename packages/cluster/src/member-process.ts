@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { delimiter, dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { hazelcastJarPath, memberConfigPath } from './repo-paths.js';
+import { hazelcastJarPath, memberConfigPath, memberExtensionJarPath } from './repo-paths.js';
 
 export interface MemberOptions {
   port: number;
@@ -43,8 +43,29 @@ function maxHeap(): string {
   return configured && /^\d+[kmgKMG]?$/.test(configured) ? configured : '512m';
 }
 
+/** The job maps' merge policy of the member extension (packages/cluster/member-extension). */
+export const JOB_MERGE_POLICY = 'org.seatunnelsim.member.JobVersionMergePolicy';
+/** Hazelcast's own policy, for members without the extension: the larger side's copy wins. */
+export const FALLBACK_MERGE_POLICY = 'com.hazelcast.spi.merge.PutIfAbsentMergePolicy';
+
+/**
+ * The partition settings of config/hazelcast-member.yaml for a cluster of `memberCount` members:
+ * split-brain protection needs a majority, and only means something from 3 members on (with 2, the
+ * death of one would leave no majority and stop the cluster). The same rule is in
+ * scripts/hazelcast/member.sh and in the testcontainers module.
+ */
+export function partitionProperties(memberCount: number, mergePolicy: string): string[] {
+  return [
+    `-Dsim.quorum.enabled=${memberCount >= 3}`,
+    `-Dsim.quorum.size=${Math.floor(memberCount / 2) + 1}`,
+    `-Dsim.merge.policy=${mergePolicy}`,
+  ];
+}
+
 /** The java command line of a member; the same flags as scripts/hazelcast/member.sh. */
 export function memberCommand(options: MemberOptions): string[] {
+  const extension = memberExtensionJarPath();
+  const withExtension = existsSync(extension);
   return [
     '-Xms64m', `-Xmx${maxHeap()}`, '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1',
     ...JAVA_MODULE_FLAGS,
@@ -52,10 +73,11 @@ export function memberCommand(options: MemberOptions): string[] {
     `-Dsim.cluster.name=${options.clusterName}`,
     `-Dsim.port=${options.port}`,
     `-Dsim.members=${options.members.join(',')}`,
+    ...partitionProperties(options.members.length, withExtension ? JOB_MERGE_POLICY : FALLBACK_MERGE_POLICY),
     '-Dhazelcast.local.localAddress=127.0.0.1',
     '-Dhazelcast.phone.home.enabled=false',
     '-Dhazelcast.logging.type=jdk',
-    '-cp', hazelcastJarPath(),
+    '-cp', withExtension ? [hazelcastJarPath(), extension].join(delimiter) : hazelcastJarPath(),
     'com.hazelcast.core.server.HazelcastMemberStarter',
   ];
 }

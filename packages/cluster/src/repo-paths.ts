@@ -58,6 +58,15 @@ export function hazelcastJarPath(): string {
   return process.env['SEATUNNEL_SIM_HZ_JAR'] ?? join(hazelcastCacheDir(), `hazelcast-${HAZELCAST_VERSION}.jar`);
 }
 
+/**
+ * The member-side extension jar (scripts/hazelcast/build-extension.sh compiles it next to the
+ * Hazelcast jar in a checkout; an installed package has none unless SEATUNNEL_SIM_HZ_EXTENSION_JAR
+ * names one).
+ */
+export function memberExtensionJarPath(): string {
+  return process.env['SEATUNNEL_SIM_HZ_EXTENSION_JAR'] ?? join(hazelcastCacheDir(), 'seatunnel-sim-member.jar');
+}
+
 /** The member config: the checkout's config/, or the copy an installed package ships (`npm pack` puts it there). */
 export function memberConfigPath(): string {
   const configured = process.env['SEATUNNEL_SIM_HZ_CONFIG'];

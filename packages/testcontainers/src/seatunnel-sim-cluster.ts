@@ -7,6 +7,16 @@ export const DEFAULT_HAZELCAST_IMAGE = process.env['HAZELCAST_IMAGE'] ?? 'hazelc
 export const DEFAULT_NODE_IMAGE = process.env['SEATUNNEL_SIM_IMAGE'] ?? 'seatunnel-sim/node:latest';
 
 const MEMBER_CONFIG_PATH = '/opt/hazelcast/config_ext/hazelcast-member.yaml';
+
+/** Hazelcast's own merge policy (every image has it): the larger side's copy of an entry wins. */
+export const PUT_IF_ABSENT_MERGE_POLICY = 'com.hazelcast.spi.merge.PutIfAbsentMergePolicy';
+/** seatunnel-sim's merge policy of the job maps; only in images built by scripts/offline-images.sh. */
+export const JOB_VERSION_MERGE_POLICY = 'org.seatunnelsim.member.JobVersionMergePolicy';
+
+/** The merge policy an image supports: ours in the project's own Hazelcast image, else Hazelcast's. */
+function mergePolicyOf(image: string): string {
+  return image.startsWith('seatunnel-sim/') ? JOB_VERSION_MERGE_POLICY : PUT_IF_ABSENT_MERGE_POLICY;
+}
 const REST_PORT = 8080;
 const MEMBER_PORT = 5701;
 
@@ -39,6 +49,7 @@ export class SeaTunnelSimCluster {
   private nodeImage = DEFAULT_NODE_IMAGE;
   private clusterName = 'seatunnel';
   private memberConfig: string | undefined;
+  private mergePolicy: string | undefined;
   private nodeEnvironment: Record<string, string> = {};
   private startupTimeoutMillis = 120_000;
 
@@ -70,6 +81,15 @@ export class SeaTunnelSimCluster {
   /** Path of the member config to mount (default: the one this package ships, or the repository's). */
   withMemberConfig(path: string): this {
     this.memberConfig = readFileSync(path, 'utf8');
+    return this;
+  }
+
+  /**
+   * The job maps' merge policy after a network partition heals (default: seatunnel-sim's in the
+   * project's own image, Hazelcast's PutIfAbsentMergePolicy in any other).
+   */
+  withMergePolicy(className: string): this {
+    this.mergePolicy = className;
     return this;
   }
 
@@ -109,6 +129,11 @@ export class SeaTunnelSimCluster {
                   `-Dsim.cluster.name=${this.clusterName}`,
                   `-Dsim.port=${MEMBER_PORT}`,
                   `-Dsim.members=${memberList}`,
+                  // Split-brain protection needs a majority, which only 3 or more members can keep
+                  // when one side is cut off (the same rule as the CLI's members).
+                  `-Dsim.quorum.enabled=${this.memberCount >= 3}`,
+                  `-Dsim.quorum.size=${Math.floor(this.memberCount / 2) + 1}`,
+                  `-Dsim.merge.policy=${this.mergePolicy ?? mergePolicyOf(this.hazelcastImage)}`,
                   '-Dhazelcast.phone.home.enabled=false',
                 ].join(' '),
               })

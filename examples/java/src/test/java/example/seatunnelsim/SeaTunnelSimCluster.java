@@ -103,6 +103,11 @@ public final class SeaTunnelSimCluster implements AutoCloseable {
             "-Dsim.cluster.name=" + CLUSTER_NAME,
             "-Dsim.port=" + MEMBER_PORT,
             "-Dsim.members=" + memberList,
+            // The member config's partition settings: a majority quorum only from 3 members on, and
+            // Hazelcast's own merge policy (the official image has no seatunnel-sim extension jar).
+            "-Dsim.quorum.enabled=" + (memberList.split(",").length >= 3),
+            "-Dsim.quorum.size=" + (memberList.split(",").length / 2 + 1),
+            "-Dsim.merge.policy=com.hazelcast.spi.merge.PutIfAbsentMergePolicy",
             "-Dhazelcast.phone.home.enabled=false",
             "-Dhazelcast.graceful.shutdown.max.wait=5"))
         .withLogConsumer(new Slf4jLogConsumer(LoggerFactory.getLogger("container." + name)))
