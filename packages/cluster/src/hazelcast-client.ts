@@ -12,6 +12,7 @@ import {
   OperationTimeoutError,
   ReconnectMode,
   RetryableHazelcastError,
+  SplitBrainProtectionError,
   TargetDisconnectedError,
 } from 'hazelcast-client';
 
@@ -26,6 +27,8 @@ export interface ClusterConnectionOptions {
   instanceName?: string;
   /** How long one operation may wait for the cluster before failing (ms). */
   invocationTimeoutMillis?: number;
+  /** false: talk to the listed members only, never to others the cluster reports (default true). */
+  smartRouting?: boolean;
   /** Told whenever the client loses or regains the cluster (true = connected). */
   onConnectionChange?: (connected: boolean) => void;
 }
@@ -40,7 +43,7 @@ export async function connectCluster(options: ClusterConnectionOptions): Promise
   return Client.newHazelcastClient({
     clusterName: options.clusterName,
     ...(options.instanceName ? { instanceName: options.instanceName } : {}),
-    network: { clusterMembers: options.members, connectionTimeout: 3000, redoOperation: true },
+    network: { clusterMembers: options.members, connectionTimeout: 3000, redoOperation: true, smartRouting: options.smartRouting ?? true },
     connectionStrategy: {
       asyncStart: false,
       reconnectMode: ReconnectMode.ASYNC,
@@ -68,7 +71,8 @@ export async function connectCluster(options: ClusterConnectionOptions): Promise
 /**
  * Errors that mean "the cluster cannot be reached right now" (answered 503, the node keeps serving
  * and recovers by itself): no connection at all, a member gone mid-call, an operation that ran out
- * of its invocation timeout while the cluster failed over, or whose outcome is unknown.
+ * of its invocation timeout while the cluster failed over, or whose outcome is unknown, or a side
+ * of a network partition without the majority.
  */
 const UNAVAILABLE: readonly (abstract new (...args: never[]) => Error)[] = [
   ClientOfflineError,
@@ -80,6 +84,7 @@ const UNAVAILABLE: readonly (abstract new (...args: never[]) => Error)[] = [
   NoDataMemberInClusterError,
   RetryableHazelcastError, // TargetNotMember, MemberLeft, PartitionMigrating, RetryableIO, …
   IndeterminateOperationStateError,
+  SplitBrainProtectionError, // this side of a partition lacks the majority (isWithoutQuorum)
 ];
 
 /**
@@ -88,4 +93,13 @@ const UNAVAILABLE: readonly (abstract new (...args: never[]) => Error)[] = [
  */
 export function isClusterUnavailable(error: unknown): boolean {
   return error instanceof HazelcastError && UNAVAILABLE.some((type) => error instanceof type);
+}
+
+/**
+ * True when the member refused the call because its side of a network partition has fewer members
+ * than the split-brain protection's majority (config/hazelcast-member.yaml): answered 503, and the
+ * node serves again once the partition heals.
+ */
+export function isWithoutQuorum(error: unknown): boolean {
+  return error instanceof SplitBrainProtectionError;
 }

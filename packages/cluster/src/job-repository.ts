@@ -1,4 +1,4 @@
-import { isEndState, JOB_STATUSES, type JobRecord } from '@seatunnel-sim/engine';
+import { compareJobCopies, isEndState, JOB_STATUSES, type JobRecord } from '@seatunnel-sim/engine';
 import { decodeJob, encodeJob } from './job-codec.js';
 import { JobReadCache, type CachedJob } from './job-read-cache.js';
 import { JOB_ID_GENERATOR, MAPS } from './map-names.js';
@@ -146,6 +146,37 @@ export class JobRepository {
    */
   async watchHistory(listener: { changed(jobId: string): void; cleared(): void }): Promise<void> {
     await this.finished.listen({ changed: (key) => listener.changed(key), cleared: () => listener.cleared() });
+  }
+
+  /**
+   * After a network partition heals, keeps one copy of every job the members merged. Each map's
+   * merge policy settles copies of the same key, but not a job the two sides left in different
+   * maps (one side archived it into history while the other still had it running, or restored it):
+   * then the later copy (compareJobCopies; history on a tie, as an end state cannot be undone by a
+   * stale copy) stays and the other is removed by compare-and-set. Resolves once listening.
+   */
+  async settleMerges(report?: (jobId: string, kept: 'running' | 'finished') => void): Promise<void> {
+    const settle = (jobId: string): void => {
+      this.settleCopies(jobId).then(
+        (kept) => kept && report?.(jobId, kept),
+        (error: unknown) => this.options.warn?.(`could not settle the merged copies of job ${jobId}`, error),
+      );
+    };
+    await Promise.all([this.running.onMerged(settle), this.finished.onMerged(settle)]);
+  }
+
+  /** Removes the earlier of a job's running and history copies; which map kept it, or null when one copy. */
+  async settleCopies(jobId: string): Promise<'running' | 'finished' | null> {
+    for (let attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
+      const [live, ended] = await Promise.all([this.getRunning(jobId), this.getFinished(jobId)]);
+      if (!live || !ended) return null;
+      const runningIsLater = compareJobCopies(live.record, ended.record) > 0;
+      const removed = runningIsLater
+        ? await this.removeFinished(ended)
+        : await this.writing(jobId, () => this.running.removeIfSame(jobId, live.witness));
+      if (removed) return runningIsLater ? 'running' : 'finished';
+    }
+    throw new Error(`settling the copies of job ${jobId} kept losing after ${MAX_CAS_ATTEMPTS} attempts`);
   }
 
   /** Runs a write of `jobId` and drops the job from this node's read cache afterwards (read-your-writes). */

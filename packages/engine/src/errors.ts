@@ -76,6 +76,14 @@ export const bodyTooLarge = (limit: number): SeaTunnelError =>
 export const clusterUnavailable = (): SeaTunnelError =>
   new SeaTunnelError(503, 'The Hazelcast cluster is not reachable; retry when it is back.');
 
+/**
+ * This node's side of a network partition lacks the members' majority (Hazelcast's split-brain
+ * protection refused the call): job state is served only where the majority is (not a SeaTunnel
+ * message: SeaTunnel configures no split-brain protection).
+ */
+export const clusterWithoutQuorum = (): SeaTunnelError =>
+  new SeaTunnelError(503, 'This node is cut off from the majority of the Hazelcast members (network partition); retry when it heals.');
+
 /** A Java NullPointerException surfacing through SeaTunnel's REST layer: no message (v1 omits it, v2 sends null). */
 export const nullPointer = (): SeaTunnelError => new SeaTunnelError(500, null);
 

@@ -5,6 +5,7 @@ export * from './java-double.js';
 export * from './java-hash-map.js';
 export * from './time-format.js';
 export * from './job-status.js';
+export * from './copy-order.js';
 export * from './job-config.js';
 export * from './row-size.js';
 export * from './sim-options.js';

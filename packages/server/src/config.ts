@@ -43,6 +43,12 @@ export const nodeConfigSchema = z
         'cluster-members': z.array(z.string().min(1)).min(1).default(['127.0.0.1:5701']),
         'invocation-timeout-millis': z.number().int().positive().default(10_000),
         /**
+         * Hazelcast's smart routing: true, the client connects to every member and sends each call
+         * to its partition's owner; false, it talks only to the members in `cluster-members` (a
+         * node that can reach one member only, e.g. behind NAT or on one side of a firewall).
+         */
+        'smart-routing': z.boolean().default(true),
+        /**
          * SeaTunnel's hazelcast.yaml `network.rest-api.enabled`: whether REST v1 (and Hazelcast's
          * other REST paths) answer. Unset: as the profile's release ships it (on up to 2.3.9, off from 2.3.10).
          */
@@ -184,6 +190,7 @@ export const ENV_OVERRIDES: Record<string, { path: string[]; convert: (raw: stri
   SEATUNNEL_SIM_PORT_COUNT: { path: ['rest-server-socket-endpoint-config', 'port', 'port-count'], convert: num },
   SEATUNNEL_SIM_HZ_CLUSTER_NAME: { path: ['hazelcast', 'cluster-name'], convert: String },
   SEATUNNEL_SIM_HZ_MEMBERS: { path: ['hazelcast', 'cluster-members'], convert: list },
+  SEATUNNEL_SIM_HZ_SMART_ROUTING: { path: ['hazelcast', 'smart-routing'], convert: bool },
   SEATUNNEL_SIM_V1_ENABLED: { path: ['hazelcast', 'network', 'rest-api', 'enabled'], convert: bool },
   SEATUNNEL_SIM_HISTORY_EXPIRE_MINUTES: { path: ['seatunnel', 'engine', 'history-job-expire-minutes'], convert: num },
   SEATUNNEL_SIM_CONTEXT_PATH: { path: ['seatunnel', 'engine', 'http', 'context-path'], convert: String },

@@ -118,6 +118,7 @@ export async function startNode(config: NodeConfig, logger: Logger = createLogge
           members: hz['cluster-members'],
           instanceName: `seatunnel-sim-${nodeId.slice(0, 8)}`,
           invocationTimeoutMillis: hz['invocation-timeout-millis'],
+          smartRouting: hz['smart-routing'],
           onConnectionChange: (connected) => {
             clusterConnected = connected;
             if (connected) logger.info('connected to the Hazelcast cluster');
@@ -246,6 +247,10 @@ export async function startNode(config: NodeConfig, logger: Logger = createLogge
   heartbeat.unref();
 
   driver.start();
+  // A job both sides of a healed partition kept, one in history and one running: keep the later.
+  await repository
+    .settleMerges((jobId, kept) => logger.info({ jobId, kept }, 'partition healed: kept the later copy of a job found in both job maps'))
+    .catch((error: unknown) => logger.warn({ err: error }, 'merge events unavailable; copies of a job in both maps after a partition are not settled'));
   // Without split job logs a job has no file of its own: nothing to delete.
   const logRetention =
     config.seatunnel.engine.telemetry.logs['scheduled-deletion-enable'] && config.logging['split-job-logs']

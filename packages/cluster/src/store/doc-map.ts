@@ -72,6 +72,11 @@ export interface DocMap {
   removeAll(filter: DocFilter): Promise<void>;
   /** Notifies of every change (all keys, or one key). Resolves once the listener is in place. */
   listen(listener: DocListener, key?: string): Promise<void>;
+  /**
+   * Notifies of keys written by a merge after a network partition healed (the member's merge
+   * policy chose a copy from the other side). A store that cannot be partitioned never calls it.
+   */
+  onMerged(merged: (key: string) => void): Promise<void>;
 }
 
 /** Where a store's maps and id generator live. */

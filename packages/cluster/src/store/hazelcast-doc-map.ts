@@ -109,6 +109,11 @@ export class HazelcastDocMap implements DocMap {
     if (key !== undefined) await this.map.addEntryListener(handlers, key, true);
     else await this.map.addEntryListener(handlers, undefined, false);
   }
+
+  /** A listener with only a merged handler: the member sends it merge events and nothing else. */
+  async onMerged(merged: (key: string) => void): Promise<void> {
+    await this.map.addEntryListener({ merged: (event: { key: string }) => merged(event.key) }, undefined, false);
+  }
 }
 
 /** The maps and id generators of a Hazelcast cluster. */

@@ -287,6 +287,9 @@ export class MemoryDocMap implements DocMap {
     for (const key of doomed) this.remove(key);
   }
 
+  /** One process's map is never partitioned, so nothing is ever merged into it. */
+  async onMerged(): Promise<void> {}
+
   async listen(listener: DocListener, key?: string): Promise<void> {
     if (key === undefined) {
       this.allKeyListeners.push(listener);

@@ -1,7 +1,7 @@
 import type { Context, Next } from 'koa';
 import type { Logger } from 'pino';
-import { clusterUnavailable, SeaTunnelError, type ApiProfile } from '@seatunnel-sim/engine';
-import { isClusterUnavailable } from '@seatunnel-sim/cluster';
+import { clusterUnavailable, clusterWithoutQuorum, SeaTunnelError, type ApiProfile } from '@seatunnel-sim/engine';
+import { isClusterUnavailable, isWithoutQuorum } from '@seatunnel-sim/cluster';
 import type { ApiVersion } from './api-types.js';
 import { errorBody } from './error-body.js';
 import { apiOf } from './api-state.js';
@@ -25,6 +25,7 @@ export function errorMiddleware(logger: Logger, profile: ApiProfile) {
     } catch (caught) {
       let error: SeaTunnelError;
       if (caught instanceof SeaTunnelError) error = caught;
+      else if (isWithoutQuorum(caught)) error = clusterWithoutQuorum();
       else if (isClusterUnavailable(caught)) error = clusterUnavailable();
       else if (clientErrorStatus(caught) !== null) {
         // http-errors thrown by Koa or a middleware for a bad request (e.g. a malformed header):
