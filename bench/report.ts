@@ -1,4 +1,5 @@
 import type { LoadFigures } from './load.js';
+import type { EngineComparison, RssFigure } from './real-engine.js';
 
 interface Timed {
   p50: number;
@@ -63,6 +64,8 @@ export interface Results {
   }[];
   footprint?: {
     idleRssMB: number;
+    /** The Hazelcast member's RSS at the same moment (a java process). */
+    memberIdleRssMB?: number;
     jobs?: number;
     /** With `jobs` running jobs in the cluster, before any listing of them. */
     rssWithJobsMB?: number;
@@ -72,6 +75,8 @@ export interface Results {
     rssSamplesMB?: number[];
     peakRssMB?: number;
   };
+  /** The real SeaTunnel 2.3.8 engine next to the simulator (bench/real-engine.ts). */
+  engine?: EngineComparison;
 }
 
 type Row = [string, string, string];
@@ -133,7 +138,46 @@ export function renderMarkdown(r: Results): string {
     '|---|---|---|',
     ...rows(r).map((row) => `| ${row.join(' | ')} |`),
   ];
+  if (r.engine) lines.push('', renderEngineComparison(r.engine));
   return lines.join('\n');
+}
+
+/** The simulator next to the real SeaTunnel engine, figure by figure, as a Markdown table. */
+export function renderEngineComparison(e: EngineComparison): string {
+  const ratio = (sim: number, engine: number): string => (engine > 0 && Number.isFinite(sim / engine) ? `${(sim / engine).toFixed(sim / engine >= 10 ? 0 : 2)}×` : '–');
+  const rss = (f: RssFigure): string => `${f.totalMB} MB${Object.keys(f.processesMB).length > 1 ? ` (${Object.entries(f.processesMB).map(([name, mb]) => `${name} ${mb}`).join(' + ')})` : ''}`;
+  const { sim, engine } = e;
+  const jobs = engine.finishedListing.jobs;
+  const rows: [string, string, string, string][] = [
+    [`job-info req/s (${e.jobInfoConnections} connections)`, `${Math.round(sim.jobInfo.rps)}`, `${Math.round(engine.jobInfo.rps)}`, ratio(sim.jobInfo.rps, engine.jobInfo.rps)],
+    ['job-info p99', `${sim.jobInfo.p99} ms`, `${engine.jobInfo.p99} ms`, ratio(sim.jobInfo.p99, engine.jobInfo.p99)],
+    [`submit-job jobs/s (${e.submitConnections} connections, batch job of 5 rows)`, `${Math.round(sim.submit.rps)}`, `${Math.round(engine.submit.rps)}`, ratio(sim.submit.rps, engine.submit.rps)],
+    ['submit-job p99', `${sim.submit.p99} ms`, `${engine.submit.p99} ms`, ratio(sim.submit.p99, engine.submit.p99)],
+    [
+      `finished-jobs, ${jobs} jobs in history (p50, last byte)`,
+      `${sim.finishedListing.p50} ms (${(sim.finishedListing.bytes / 1e6).toFixed(2)} MB)`,
+      `${engine.finishedListing.p50} ms (${(engine.finishedListing.bytes / 1e6).toFixed(2)} MB)`,
+      ratio(sim.finishedListing.p50, engine.finishedListing.p50),
+    ],
+    ['start-up (process start → first 200)', `${sim.startupMs} ms`, `${engine.startupMs} ms`, ratio(sim.startupMs, engine.startupMs)],
+    ['RSS idle', rss(sim.rssIdle), rss(engine.rssIdle), ratio(sim.rssIdle.totalMB, engine.rssIdle.totalMB)],
+    ['RSS after the load', rss(sim.rssAfterLoad), rss(engine.rssAfterLoad), ratio(sim.rssAfterLoad.totalMB, engine.rssAfterLoad.totalMB)],
+  ];
+  const notes = [
+    `The real engine: SeaTunnel ${e.engineVersion} (-Xmx${e.heap}, the differential tests' launcher) on port ${e.port}; the simulator: one node and its Hazelcast member, ` +
+      `measured in the same phase the same way.`,
+    `History: the engine took ${e.listing.engineAccepted} batch jobs (target ${e.listing.targetJobs}, at most ${e.listing.budgetSeconds} s of submitting with at most ${e.listing.backlog} running, ` +
+      `then ${e.listing.engineDrainSeconds} s until only the streaming job ran; ` +
+      `${e.listing.engineFinishedOk} of the ${jobs} in its history ended FINISHED${e.listing.engineStillRunning > 0 ? `, ${e.listing.engineStillRunning} still running while it was listed` : ''}); ` +
+      `the simulator was given exactly ${jobs} the same way.`,
+  ];
+  return [
+    '| Figure | seatunnel-sim | SeaTunnel 2.3.8 | sim ÷ engine |',
+    '|---|---|---|---|',
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+    '',
+    ...notes,
+  ].join('\n');
 }
 
 /** Each goal of the benchmark issue with the figure that decides it. */

@@ -1,6 +1,7 @@
 // `npm run bench [-- --quick] [-- --profile] [-- --only=lookup,listing]`: starts a real Hazelcast
 // member and node processes, measures job lookup, listings at scale, submit, failover and
-// footprint, stops everything (also on failure or Ctrl-C) and prints a table. A full run writes
+// footprint, then the real SeaTunnel 2.3.8 engine side by side with the simulator (bench/real-engine.ts),
+// stops everything (also on failure or Ctrl-C) and prints a table. A full run writes
 // bench/results.json and the table in bench/README.md; --quick (1 000 and 10 000 jobs, shorter
 // load runs) writes bench/tmp/results-quick.json only.
 import { fork, type ChildProcess } from 'node:child_process';
@@ -15,7 +16,9 @@ import { connectCluster, encodeJob, HazelcastDocBackend, JobRepository, MAPS, No
 import { newJobRecord, parseJson, readJobConfig, settle, type JobRecord } from '@seatunnel-sim/engine';
 import { load, slowGet, timedGets, type LoadFigures } from './load.js';
 import { writeCharts } from './charts.js';
-import { renderComparison, renderGoals, renderMarkdown, renderTable, type Results } from './report.js';
+import { procStatus } from './proc-status.js';
+import { realEngineMissing, runEnginePhase } from './real-engine.js';
+import { renderComparison, renderEngineComparison, renderGoals, renderMarkdown, renderTable, type Results } from './report.js';
 
 const BENCH_DIR = fileURLToPath(new URL('..', import.meta.url));
 const TMP = join(BENCH_DIR, 'tmp');
@@ -140,12 +143,6 @@ async function peakDuring<T>(pid: number, work: () => Promise<T>): Promise<{ res
   return { result, peakRssMB: procStatus(pid).hwmMB };
 }
 
-function procStatus(pid: number): { rssMB: number; hwmMB: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (key: string): number => Number(/(\d+)\s*kB/.exec(status.split('\n').find((l) => l.startsWith(key)) ?? '')?.[1] ?? NaN);
-  return { rssMB: Math.round(kb('VmRSS:') / 102.4) / 10, hwmMB: Math.round(kb('VmHWM:') / 102.4) / 10 };
-}
-
 async function postJson(url: string, body: string): Promise<Record<string, unknown>> {
   const response = await fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
   if (!response.ok) throw new Error(`${url} answered ${response.status}: ${await response.text()}`);
@@ -259,7 +256,8 @@ async function main(): Promise<void> {
   const v1 = (node: LocalNode, path: string): string => `${node.url}/hazelcast/rest/maps/${path}`;
 
   await sleep(1000);
-  results.footprint = { idleRssMB: procStatus(node1.pid).rssMB };
+  const memberPid = member.child.pid ?? NaN;
+  results.footprint = { idleRssMB: procStatus(node1.pid).rssMB, memberIdleRssMB: procStatus(memberPid).rssMB };
 
   // --- node startup -----------------------------------------------------------------------------
   if (phase('startup')) {
@@ -347,6 +345,35 @@ async function main(): Promise<void> {
     while ((await repository.countRunning()) > 1 && performance.now() - drainStart < 60_000) await sleep(250);
     results.submit = { connections: 12, ...figures, drainSeconds: Math.round((performance.now() - drainStart) / 100) / 10 };
     log(`  drivers archived every submitted job ${results.submit.drainSeconds} s after the load stopped`);
+  }
+
+  // --- the real SeaTunnel engine, side by side ------------------------------------------------------
+  // Before failover and listing: both clear the maps and leave the cluster changed (a node killed,
+  // N jobs seeded); here node 1 and the member are as after the submit phase.
+  // A full run without the engine fetched (`bash scripts/seatunnel/fetch.sh`, Maven + Java 17) skips
+  // it; `--only=engine` fails instead.
+  const engineMissing = phase('engine') ? await realEngineMissing() : null;
+  if (engineMissing && only === null) log(`engine phase skipped: ${engineMissing}`);
+  if (phase('engine') && !(engineMissing && only === null)) {
+    const nodeIdleMB = results.footprint.idleRssMB;
+    const memberIdleMB = results.footprint.memberIdleRssMB ?? NaN;
+    results.engine = await runEnginePhase(
+      {
+        nodeUrl: node1.url,
+        nodePid: node1.pid,
+        memberPid,
+        idleRss: { totalMB: Math.round((nodeIdleMB + memberIdleMB) * 10) / 10, processesMB: { node: nodeIdleMB, member: memberIdleMB } },
+        countRunning: () => repository.countRunning(),
+        countFinished: () => finishedMap.size(),
+        clearFinished: () => finishedMap.clear(),
+        startup: async () => {
+          if (results.startup) return { ms: results.startup.firstAnswerMs, how: 'node process start → first 200 of its health check (median of 3, startup phase)' };
+          const run = await timeNodeStartup(options, memberAddresses, 3, NODE_BASE_PORT + 3);
+          return { ms: run.firstAnswerMs, how: 'node process start → first 200 of its health check (one start)' };
+        },
+      },
+      { quick, loadSeconds: LOAD_SECONDS, warmupSeconds: WARMUP_SECONDS, connections: CONNECTIONS, tmpDir: TMP, logDir, log, onCleanup: (stop) => void stoppers.push(stop) },
+    );
   }
 
   // --- failover ---------------------------------------------------------------------------------
@@ -486,6 +513,10 @@ async function main(): Promise<void> {
   console.log(renderTable(results));
   console.log('');
   console.log(renderGoals(results));
+  if (results.engine) {
+    console.log('');
+    console.log(renderEngineComparison(results.engine));
+  }
   // Charts: a full run's go next to the README that links them, a partial run's into tmp/.
   const chartDir = quick || only ? join(TMP, 'charts') : join(BENCH_DIR, 'charts');
   mkdirSync(chartDir, { recursive: true });
