@@ -164,7 +164,7 @@ export class JobDriver {
     const dead = peerWatch ? await peerWatch.provenDead(listed, nodeId) : new Set<string>();
     for (const id of dead) {
       if (!this.knownNodes.has(id)) continue;
-      this.options.logger.info({ nodeId: id }, 'peer stopped heartbeating and refuses connections: adopting its jobs');
+      this.options.logger.info({ nodeId: id }, 'peer stopped heartbeating and its REST port refuses or stays silent: adopting its jobs');
     }
     const live = new Set(listed.map((n) => n.nodeId).filter((id) => !dead.has(id)));
     this.liveNodes = live.size;

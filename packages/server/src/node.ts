@@ -16,7 +16,7 @@ import { JobLogRetention } from './services/job-log-retention.js';
 import { JobCommands } from './services/job-commands.js';
 import { JobQueries } from './services/job-queries.js';
 import { SlotScheduler } from './services/slot-scheduler.js';
-import { PeerWatch, probeTcp } from './peer-watch.js';
+import { PeerWatch, probeHttp } from './peer-watch.js';
 import { HistoryRetention } from './services/history-retention.js';
 import { LogService, type LogFanOut } from './services/log-service.js';
 import { LoggerService } from './services/logger-service.js';
@@ -26,10 +26,14 @@ import { TelemetryService } from './services/telemetry-service.js';
 import type { Services } from './services/services.js';
 
 /**
- * A peer whose heartbeat has not moved for two beats is probed; a refused connection to its REST
- * port adopts its jobs without waiting for its registry entry to expire (NODE_TTL_MILLIS, 3 s).
+ * A peer whose heartbeat is late (no beat for 500 ms; beats come every 750 ms) is probed over
+ * HTTP. A refused connection adopts its jobs at once, without waiting for its registry entry to
+ * expire (NODE_TTL_MILLIS, 3 s): killed peers are adopted within ~1 s. A peer that does not answer
+ * within the probe's 500 ms after missing a beat (1.25 s without one) is frozen or cut off: adopted
+ * within ~2 s. A peer that answers is alive, however late its heartbeat.
  */
-const PEER_SUSPECT_MILLIS = 2 * HEARTBEAT_MILLIS;
+const PEER_SUSPECT_MILLIS = 500;
+const PEER_SILENT_DEAD_MILLIS = HEARTBEAT_MILLIS + 500;
 
 export interface RunningNode {
   readonly info: NodeInfo;
@@ -184,7 +188,7 @@ export async function startNode(config: NodeConfig, logger: Logger = createLogge
 
   const driver = new JobDriver({
     nodeId,
-    peerWatch: new PeerWatch({ suspectAfterMillis: PEER_SUSPECT_MILLIS, probe: probeTcp }),
+    peerWatch: new PeerWatch({ suspectAfterMillis: PEER_SUSPECT_MILLIS, silentDeadAfterMillis: PEER_SILENT_DEAD_MILLIS, probe: probeHttp }),
     repository,
     registry,
     slots,

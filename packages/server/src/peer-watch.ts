@@ -1,7 +1,10 @@
 import { connect } from 'node:net';
 
-/** What a TCP connect to a peer's REST port showed. */
-export type ProbeResult = 'refused' | 'accepted' | 'unknown';
+/**
+ * What a probe of a peer's REST port showed: `refused` (nothing listens: the process is gone),
+ * `silent` (no byte back in time: frozen, or cut off from this node), `answered` (alive).
+ */
+export type ProbeResult = 'refused' | 'silent' | 'answered';
 
 export interface WatchedPeer {
   nodeId: string;
@@ -14,19 +17,23 @@ export interface WatchedPeer {
 export interface PeerWatchOptions {
   /** A peer whose heartbeat has not moved for this long (by this node's clock) gets probed. */
   suspectAfterMillis: number;
+  /** A probed peer that stays silent is dead once its heartbeat has not moved for this long. */
+  silentDeadAfterMillis: number;
   probe: (host: string, port: number) => Promise<ProbeResult>;
   now?: () => number;
 }
 
 /**
  * Tells a dead peer before its registry entry expires. The entry's TTL (3 s) has to allow for a
- * busy peer, so on its own it makes failover wait up to ~3 s. But a peer that was killed leaves
- * evidence sooner: its heartbeats stop and its REST port refuses connections (nothing listens
- * there any more). A peer whose heartbeat stalls is probed; only a refused connection counts as
- * proof, and only from a peer that accepted a connection when it was first seen (so a wrong
- * advertised address can never look like a death). A frozen or overloaded peer still has its
- * listening socket (the kernel accepts for it), an unreachable one gives no answer: both are left
- * to the TTL.
+ * busy member, so on its own it makes failover wait up to ~3 s. A peer whose heartbeat stalls is
+ * probed with an HTTP request to its REST port:
+ * - refused: nothing listens there any more (killed, or stopped): dead at once;
+ * - silent (no byte within the probe's timeout) once the heartbeat has stalled for
+ *   `silentDeadAfterMillis`: a frozen process (its kernel still accepts the connection, nobody
+ *   reads it) or one this node can no longer reach: dead too;
+ * - answered: alive, whatever its heartbeat says (e.g. its writes to a busy member are late).
+ * Only a peer that answered when first seen is ever judged (a wrong advertised address never
+ * looks like a death; such a peer is left to the TTL).
  */
 export class PeerWatch {
   private readonly seen = new Map<string, { seq: number | undefined; since: number; reachable: boolean }>();
@@ -50,7 +57,12 @@ export class PeerWatch {
       } else if (last.seq !== peer.heartbeatSeq) {
         this.seen.set(peer.nodeId, { ...last, seq: peer.heartbeatSeq, since: now });
       } else if (last.reachable && now - last.since >= this.options.suspectAfterMillis) {
-        probes.push(this.options.probe(peer.host, peer.port).then((result) => (result === 'refused' ? peer.nodeId : null)));
+        const stalledFor = now - last.since;
+        probes.push(
+          this.options.probe(peer.host, peer.port).then((result) =>
+            result === 'refused' || (result === 'silent' && stalledFor >= this.options.silentDeadAfterMillis) ? peer.nodeId : null,
+          ),
+        );
       }
     }
     return new Set((await Promise.all(probes)).filter((id): id is string => id !== null));
@@ -59,23 +71,33 @@ export class PeerWatch {
   /** Remembers a new peer and whether its address answers at all; a new peer is never proven dead. */
   private async firstSight(peer: WatchedPeer, now: number): Promise<null> {
     this.seen.set(peer.nodeId, { seq: peer.heartbeatSeq, since: now, reachable: false });
-    const reachable = (await this.options.probe(peer.host, peer.port)) === 'accepted';
+    const reachable = (await this.options.probe(peer.host, peer.port)) === 'answered';
     const entry = this.seen.get(peer.nodeId);
     if (entry) entry.reachable = reachable;
     return null;
   }
 }
 
-/** A TCP connect to host:port, given up after `timeoutMillis`. */
-export function probeTcp(host: string, port: number, timeoutMillis = 300): Promise<ProbeResult> {
+/**
+ * Sends `GET /hazelcast/health` to host:port and waits for the first byte back (or the peer
+ * closing the connection: a live TLS-only port does that to plain HTTP) for `timeoutMillis`.
+ */
+export function probeHttp(host: string, port: number, timeoutMillis = 500): Promise<ProbeResult> {
   return new Promise((resolve) => {
     const socket = connect({ host, port });
+    let settled = false;
     const done = (result: ProbeResult): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
       socket.destroy();
       resolve(result);
     };
-    socket.setTimeout(timeoutMillis, () => done('unknown'));
-    socket.once('connect', () => done('accepted'));
-    socket.once('error', (error: NodeJS.ErrnoException) => done(error.code === 'ECONNREFUSED' ? 'refused' : 'unknown'));
+    // One deadline for connecting and answering: a frozen peer's kernel completes the handshake.
+    const timer = setTimeout(() => done('silent'), timeoutMillis);
+    socket.once('connect', () => socket.write(`GET /hazelcast/health HTTP/1.0\r\nHost: ${host}\r\n\r\n`));
+    socket.once('data', () => done('answered'));
+    socket.once('end', () => done('answered'));
+    socket.once('error', (error: NodeJS.ErrnoException) => done(error.code === 'ECONNREFUSED' ? 'refused' : error.code === 'ECONNRESET' ? 'answered' : 'silent'));
   });
 }

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
+import { createServer as createHttpServer } from 'node:http';
+import { createServer, type Socket } from 'node:net';
 import { describe, it } from 'node:test';
-import { PeerWatch, probeTcp, type ProbeResult, type WatchedPeer } from '../src/peer-watch.js';
+import { PeerWatch, probeHttp, type ProbeResult, type WatchedPeer } from '../src/peer-watch.js';
 
 const peer = (nodeId: string, heartbeatSeq: number | undefined, port = 1): WatchedPeer => ({ nodeId, host: '127.0.0.1', port, ...(heartbeatSeq === undefined ? {} : { heartbeatSeq }) });
 
@@ -9,40 +10,45 @@ function watch(results: Record<number, ProbeResult>) {
   let now = 0;
   const probed: number[] = [];
   const peerWatch = new PeerWatch({
-    suspectAfterMillis: 1_500,
+    suspectAfterMillis: 500,
+    silentDeadAfterMillis: 1_250,
     now: () => now,
     probe: async (_host, port) => {
       probed.push(port);
-      return results[port] ?? 'unknown';
+      return results[port] ?? 'silent';
     },
   });
   return { peerWatch, probed, advance: (millis: number) => (now += millis) };
 }
 
 describe('PeerWatch', () => {
-  it('probes a peer only once its heartbeat has stalled, and only a refused connection proves it dead', async () => {
-    const results: Record<number, ProbeResult> = { 2: 'accepted', 3: 'accepted', 4: 'accepted' };
+  it('probes a peer once its heartbeat is late: refused is dead at once, silent only after a missed beat, answered never', async () => {
+    const results: Record<number, ProbeResult> = { 2: 'answered', 3: 'answered', 4: 'answered' };
     const { peerWatch, probed, advance } = watch(results);
-    const peers = (seq: number) => [peer('self', seq, 9), peer('dead', 5, 2), peer('frozen', 5, 3), peer('unreachable', 5, 4)];
+    const peers = (seq: number) => [peer('self', seq, 9), peer('killed', 5, 2), peer('frozen', 5, 3), peer('slow', 5, 4)];
     assert.deepEqual([...(await peerWatch.provenDead(peers(1), 'self'))], []);
     assert.deepEqual(probed.splice(0).sort(), [2, 3, 4], 'first sight: is each address reachable at all?');
-    // Then peer 2 dies, peer 3 freezes (its kernel still accepts), peer 4 drops off the network.
-    Object.assign(results, { 2: 'refused', 3: 'accepted', 4: 'unknown' });
-    advance(1_000);
-    assert.deepEqual([...(await peerWatch.provenDead(peers(2), 'self'))], [], 'not stalled long enough');
+    // Then peer 2 is killed, peer 3 freezes (or is cut off), peer 4's heartbeats are late but it answers.
+    Object.assign(results, { 2: 'refused', 3: 'silent', 4: 'answered' });
+    advance(400);
+    assert.deepEqual([...(await peerWatch.provenDead(peers(2), 'self'))], [], 'not late yet');
     assert.deepEqual(probed, []);
-    advance(600);
-    assert.deepEqual([...(await peerWatch.provenDead(peers(3), 'self'))], ['dead']);
-    assert.deepEqual(probed.sort(), [2, 3, 4], 'self is never probed');
+    advance(200);
+    assert.deepEqual([...(await peerWatch.provenDead(peers(3), 'self'))], ['killed']);
+    assert.deepEqual(probed.splice(0).sort(), [2, 3, 4], 'self is never probed');
+    advance(700);
+    assert.deepEqual([...(await peerWatch.provenDead(peers(4), 'self'))].sort(), ['frozen', 'killed'], 'silent through a missed beat');
+    advance(10_000);
+    assert.ok(!(await peerWatch.provenDead(peers(5), 'self')).has('slow'), 'a peer that answers is alive');
   });
 
   it('a heartbeat that moves again clears the suspicion', async () => {
-    const { peerWatch, probed, advance } = watch({ 2: 'accepted' });
+    const { peerWatch, probed, advance } = watch({ 2: 'answered' });
     await peerWatch.provenDead([peer('a', 1, 2)], 'self');
     probed.splice(0);
-    advance(1_400);
+    advance(450);
     await peerWatch.provenDead([peer('a', 2, 2)], 'self');
-    advance(1_400);
+    advance(450);
     assert.deepEqual([...(await peerWatch.provenDead([peer('a', 2, 2)], 'self'))], []);
     assert.deepEqual(probed, []);
   });
@@ -64,14 +70,26 @@ describe('PeerWatch', () => {
   });
 });
 
-describe('probeTcp', () => {
-  it('tells a listening port from a closed one', async () => {
-    // A fixed port below the ephemeral range: a probe of a free ephemeral port can connect to itself.
+describe('probeHttp', () => {
+  // Fixed ports below the ephemeral range: a probe of a free ephemeral port can connect to itself.
+  it('tells a live REST port from a closed one', async () => {
     const port = 29191;
-    const server = createServer();
+    const server = createHttpServer((_request, response) => response.end('{}'));
     await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-    assert.equal(await probeTcp('127.0.0.1', port), 'accepted');
+    assert.equal(await probeHttp('127.0.0.1', port), 'answered');
     await new Promise<void>((resolve) => server.close(() => resolve()));
-    assert.equal(await probeTcp('127.0.0.1', port), 'refused');
+    assert.equal(await probeHttp('127.0.0.1', port), 'refused');
+  });
+
+  it('calls a port that accepts but never answers (a frozen process) silent', async () => {
+    const port = 29192;
+    const held: Socket[] = [];
+    const server = createServer((socket) => held.push(socket));
+    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+    const started = Date.now();
+    assert.equal(await probeHttp('127.0.0.1', port, 300), 'silent');
+    assert.ok(Date.now() - started < 1_000);
+    for (const socket of held) socket.destroy();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
   });
 });
