@@ -28,6 +28,8 @@ IFS=, read -r -a listed <<< "$member_list"
 member_count="${#listed[@]}"
 quorum_enabled=false
 ((member_count >= 3)) && quorum_enabled=true
+# A majority; Hazelcast's schema wants at least 2 even when protection is off.
+quorum_size=$((member_count / 2 + 1 > 2 ? member_count / 2 + 1 : 2))
 
 # Pinning the local address to loopback keeps a host-run member off other interfaces; inside a
 # container the member must instead publish its container address, which Hazelcast finds by itself
@@ -53,7 +55,7 @@ exec java \
   -Dsim.port="$port" \
   -Dsim.members="$member_list" \
   -Dsim.quorum.enabled="$quorum_enabled" \
-  -Dsim.quorum.size="$((member_count / 2 + 1))" \
+  -Dsim.quorum.size="$quorum_size" \
   -Dsim.merge.policy="$merge_policy" \
   "${host_opts[@]}" \
   -Dhazelcast.phone.home.enabled=false \

@@ -57,7 +57,8 @@ export const FALLBACK_MERGE_POLICY = 'com.hazelcast.spi.merge.PutIfAbsentMergePo
 export function partitionProperties(memberCount: number, mergePolicy: string): string[] {
   return [
     `-Dsim.quorum.enabled=${memberCount >= 3}`,
-    `-Dsim.quorum.size=${Math.floor(memberCount / 2) + 1}`,
+    // Hazelcast's schema wants at least 2 even when protection is off.
+    `-Dsim.quorum.size=${Math.max(2, Math.floor(memberCount / 2) + 1)}`,
     `-Dsim.merge.policy=${mergePolicy}`,
   ];
 }

@@ -132,7 +132,7 @@ export class SeaTunnelSimCluster {
                   // Split-brain protection needs a majority, which only 3 or more members can keep
                   // when one side is cut off (the same rule as the CLI's members).
                   `-Dsim.quorum.enabled=${this.memberCount >= 3}`,
-                  `-Dsim.quorum.size=${Math.floor(this.memberCount / 2) + 1}`,
+                  `-Dsim.quorum.size=${Math.max(2, Math.floor(this.memberCount / 2) + 1)}`,
                   `-Dsim.merge.policy=${this.mergePolicy ?? mergePolicyOf(this.hazelcastImage)}`,
                   '-Dhazelcast.phone.home.enabled=false',
                 ].join(' '),

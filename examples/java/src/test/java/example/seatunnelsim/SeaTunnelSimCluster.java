@@ -106,7 +106,7 @@ public final class SeaTunnelSimCluster implements AutoCloseable {
             // The member config's partition settings: a majority quorum only from 3 members on, and
             // Hazelcast's own merge policy (the official image has no seatunnel-sim extension jar).
             "-Dsim.quorum.enabled=" + (memberList.split(",").length >= 3),
-            "-Dsim.quorum.size=" + (memberList.split(",").length / 2 + 1),
+            "-Dsim.quorum.size=" + Math.max(2, memberList.split(",").length / 2 + 1),
             "-Dsim.merge.policy=com.hazelcast.spi.merge.PutIfAbsentMergePolicy",
             "-Dhazelcast.phone.home.enabled=false",
             "-Dhazelcast.graceful.shutdown.max.wait=5"))
