@@ -15,9 +15,10 @@ const ENGINE_PORTS = { first: 31100, last: 31399, tries: 5 };
 const ENGINE_HEAP = '512m';
 const LISTING_TARGET_JOBS = 1_000;
 /**
- * The real engine gets through batch jobs slowly (4–8 jobs/s on these 2 shared cores), so the history
- * is filled within a time budget, submitting and running included: whatever it holds then is the
- * listing's count. Quick: a minute; full: 150 s, enough for 1 000 at the ~8 jobs/s of a quieter moment.
+ * The real engine gets through batch jobs slowly (4–8 jobs/s on these 2 shared cores), so its
+ * history is filled for a time budget (with few jobs running at once, so little is left to finish
+ * after it): whatever it holds then is the listing's count. Quick: a minute; full: 150 s, enough
+ * for 1 000 at the ~8 jobs/s of a quieter moment.
  */
 const LISTING_BUDGET_SECONDS = { quick: 60, full: 150 };
 /** At most this many of the phase's batch jobs running at once, so little is left when time is up. */
