@@ -153,13 +153,13 @@ export async function startNode(config: NodeConfig, logger: Logger = createLogge
   const commands = new JobCommands({
     profile: apiProfile(config.api.profile),
     repository,
-    registry,
     slots,
     clock,
     nodeId,
     jobLog: () => jobLog,
     scheduleStrategy: config.seatunnel.engine['job-schedule-strategy'],
     history,
+    dynamicSlots: config.seatunnel.engine['slot-service']['dynamic-slot'],
   });
   const queries = new JobQueries({ repository, clock });
   /** Replaces this node's tags (update-tags) and republishes it at once. */

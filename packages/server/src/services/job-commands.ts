@@ -19,7 +19,7 @@ import {
   type RestoreRequest,
   type Submission,
 } from '@seatunnel-sim/engine';
-import type { JobRepository, NodeRegistry, StoredJob } from '@seatunnel-sim/cluster';
+import type { JobRepository, StoredJob } from '@seatunnel-sim/cluster';
 import type { Clock } from '../sim-clock.js';
 import type { JobLog } from './job-log.js';
 import { jobLogLines } from './job-log-lines.js';
@@ -35,13 +35,14 @@ export interface JobCommandsOptions {
   /** The release this node speaks: what it checks a job against and how it words refusals. */
   profile: ApiProfile;
   repository: JobRepository;
-  registry: NodeRegistry;
   slots: SlotScheduler;
   clock: Clock;
   nodeId: string;
   jobLog: () => JobLog;
   scheduleStrategy: 'REJECT' | 'WAIT';
   history: HistoryRetention;
+  /** This node's slot-service dynamic-slot: a job submitted here runs here, no reservation. */
+  dynamicSlots: boolean;
 }
 
 /**
@@ -72,7 +73,8 @@ export class JobCommands {
     const restore = this.options.profile.zeta.restoreModes ? readRestoreRequest(submission) : null;
     const isStartWithSavePoint = submission.isStartWithSavePoint || restore !== null;
     const requestedId = restore?.mode === 'SAVEPOINT' ? restore.sourceJobId : submission.jobId;
-    const jobId = requestedId ?? (await this.repository.newJobId());
+    if (requestedId === undefined || requestedId === null) return this.submitNew(submission, plan, isStartWithSavePoint, restore);
+    const jobId = requestedId;
     const running = await this.repository.getRunning(jobId);
     const endedInRunning = running !== null && isEndState(projectJob(running.record, this.options.clock.now()).status);
     // SeaTunnel answers with the name this request asked for, also when the id is already running.
@@ -107,6 +109,34 @@ export class JobCommands {
     // (it is in history now, or still in the running map in its end state) and restore that.
     if (attempt >= MAX_RESTORE_ATTEMPTS) throw new Error(`restore of job ${jobId} kept racing its archiving after ${MAX_RESTORE_ATTEMPTS} attempts`);
     return this.submit(submission, attempt + 1);
+  }
+
+  /**
+   * A job without an id of its own: the id generator's next id is new to the cluster (Flake ids
+   * never repeat), so there is nothing to look up first; placing and writing it are the only calls.
+   */
+  private async submitNew(submission: Submission, plan: JobPlan, isStartWithSavePoint: boolean, restore: RestoreRequest | null): Promise<SubmitResult> {
+    const jobId = await this.repository.newJobId();
+    const restoredRows = restore?.mode === 'CHECKPOINT' ? await this.checkpointRows(jobId, restore) : undefined;
+    const { placement, owner, grant } = await this.place(jobId, plan);
+    try {
+      const record = newJobRecord({
+        jobId,
+        jobNameParam: submission.jobName,
+        isStartWithSavePoint,
+        config: submission.config,
+        owner,
+        now: this.options.clock.now(),
+        plan,
+        placement,
+        ...(restoredRows ? { restoredRows } : {}),
+      });
+      const written = await this.write(record, placement, { running: null, previous: null });
+      if (written === LOST_TO_ARCHIVE) throw new Error(`new job ${jobId} found an ended run of its own id`);
+      return written;
+    } finally {
+      if (grant) await this.options.slots.release(grant);
+    }
   }
 
   /** The rows a CHECKPOINT restore continues from: the source job's (running or in history) latest completed checkpoint. */
@@ -149,12 +179,10 @@ export class JobCommands {
    * WAIT keeps it pending and REJECT fails it.
    */
   private async place(jobId: string, plan: JobPlan): Promise<{ placement: Placement; owner: string; grant: SlotGrant | null }> {
-    const self = this.options.nodeId;
-    const me = await this.options.registry.get(self);
-    if (!me || me.slots.dynamic) return { placement: 'run', owner: self, grant: null };
+    if (this.options.dynamicSlots) return { placement: 'run', owner: this.options.nodeId, grant: null };
     const grant = await this.options.slots.reserve(jobId, slotsRequired(plan), 'submit');
     if (grant) return { placement: 'run', owner: grant.nodeId, grant };
-    return { placement: this.options.scheduleStrategy === 'WAIT' ? 'wait' : 'reject', owner: self, grant: null };
+    return { placement: this.options.scheduleStrategy === 'WAIT' ? 'wait' : 'reject', owner: this.options.nodeId, grant: null };
   }
 
   /**
