@@ -17,10 +17,12 @@ if (!root || !out) {
 }
 const nodeBin = fs.realpathSync(nodeArg || process.execPath);
 
-const bin = path.join(root, 'packages/cli/dist/src/bin.js');
-if (!fs.existsSync(bin)) {
-  console.error(`stage: ${bin} missing: run \`npm ci && npm run build\` first`);
-  process.exit(3);
+// The image runs the bundle (scripts/bundle-node.mjs, part of `npm run build`).
+for (const built of ['packages/cli/dist/src/bin.js', 'packages/cli/dist/src/bundle/seatunnel-sim.mjs']) {
+  if (!fs.existsSync(path.join(root, built))) {
+    console.error(`stage: ${built} missing: run \`npm ci && npm run build\` first`);
+    process.exit(3);
+  }
 }
 
 // The binary must run on the base image: only glibc/libstdc++ family libraries, which Debian's
