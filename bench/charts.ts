@@ -71,14 +71,18 @@ export function writeCharts(results: Results, dir: string): string[] {
     write(
       'failover-timeline.svg',
       lineChart({
-        title: 'Failover after kill -9',
+        title: 'Failover after kill -9 and after SIGSTOP',
         subtitle,
-        xLabel: 'ms after kill -9',
-        yLabel: 'jobs still owned by the killed node',
+        xLabel: 'ms after the signal',
+        yLabel: 'jobs still owned by the node',
         steps: true,
-        series: [{ name: 'jobs of the dead node', points: failover.timeline }],
+        series: [
+          { name: 'kill -9', points: failover.timeline },
+          ...(failover.frozen?.timeline ? [{ name: 'SIGSTOP (frozen)', points: failover.frozen.timeline, dashed: true }] : []),
+        ],
         markers: [
-          { x: failover.adoptedSeconds * 1000, label: 'all adopted' },
+          { x: failover.adoptedSeconds * 1000, label: 'killed: all adopted' },
+          ...(failover.frozen ? [{ x: failover.frozen.adoptedSeconds * 1000, label: 'frozen: all adopted' }] : []),
           { x: failover.heartbeatGoneSeconds * 1000, label: 'registry entry gone' },
         ],
       }),

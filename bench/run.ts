@@ -18,7 +18,7 @@ import { load, slowGet, timedGets, type LoadFigures } from './load.js';
 import { writeCharts } from './charts.js';
 import { procStatus } from './proc-status.js';
 import { realEngineMissing, runEnginePhase } from './real-engine.js';
-import { renderComparison, renderEngineComparison, renderGoals, renderMarkdown, renderTable, type Results } from './report.js';
+import { renderComparison, renderEngineComparison, renderGoals, renderMarkdown, renderTable, type FailoverFigures, type Results } from './report.js';
 
 const BENCH_DIR = fileURLToPath(new URL('..', import.meta.url));
 const TMP = join(BENCH_DIR, 'tmp');
@@ -378,41 +378,60 @@ async function main(): Promise<void> {
 
   // --- failover ---------------------------------------------------------------------------------
   if (phase('failover')) {
-    await runningMap.clear();
-    await finishedMap.clear();
-    const now = Date.now();
-    for (let i = 0; i < FAILOVER_JOBS; i += 50) {
-      await Promise.all(Array.from({ length: 50 }, () => repository.insertRunning(runningRecord(node3.nodeId, now))));
-    }
-    await sleep(1500);
-    const killedAt = performance.now();
-    node3.child.kill('SIGKILL');
-    let goneMs = NaN;
-    let adoptedMs = NaN;
-    const timeline: [number, number][] = [];
-    // Both moments: the live nodes may adopt before the dead node's registry entry expires (they
-    // probe a peer whose heartbeat stalls), so keep polling until both are seen.
-    while (performance.now() - killedAt < 30_000 && (Number.isNaN(goneMs) || Number.isNaN(adoptedMs))) {
-      if (Number.isNaN(goneMs) && !(await registry.list()).some((n) => n.nodeId === node3.nodeId)) goneMs = performance.now() - killedAt;
-      if (Number.isNaN(adoptedMs)) {
-        const owned = (await repository.listOwnedBy([node3.nodeId])).length;
-        timeline.push([Math.round(performance.now() - killedAt), owned]);
-        if (owned === 0) adoptedMs = performance.now() - killedAt;
+    /**
+     * Jobs owned by node 3 are inserted, node 3 gets `signal`, and the registry and the running
+     * map are polled every 20 ms until no job is node 3's (each poll a point of the timeline).
+     * Jobs of node 1 and 2 are inserted too: failing node 3 over must never move them.
+     */
+    const failOver = async (signal: 'SIGKILL' | 'SIGSTOP'): Promise<FailoverFigures> => {
+      await runningMap.clear();
+      await finishedMap.clear();
+      const now = Date.now();
+      for (let i = 0; i < FAILOVER_JOBS; i += 50) {
+        await Promise.all(Array.from({ length: 50 }, () => repository.insertRunning(runningRecord(node3.nodeId, now))));
       }
-      await sleep(20);
-    }
-    const running = await repository.listRunning();
-    const owners: Record<string, number> = {};
-    for (const r of running) owners[r.owner === node1.nodeId ? 'node1' : r.owner === node2.nodeId ? 'node2' : r.owner] = (owners[r.owner === node1.nodeId ? 'node1' : r.owner === node2.nodeId ? 'node2' : r.owner] ?? 0) + 1;
-    results.failover = {
-      jobs: FAILOVER_JOBS,
-      heartbeatGoneSeconds: Math.round(goneMs / 10) / 100,
-      adoptedSeconds: Math.round(adoptedMs / 10) / 100,
-      stillRunning: running.length,
-      adoptedBy: owners,
-      timeline: [[0, FAILOVER_JOBS], ...timeline],
+      const bystanders = await Promise.all(Array.from({ length: 20 }, (_, i) => repository.insertRunning(runningRecord((i % 2 === 0 ? node1 : node2).nodeId, now))));
+      await sleep(1500);
+      const signalledAt = performance.now();
+      node3.child.kill(signal);
+      let goneMs = NaN;
+      let adoptedMs = NaN;
+      const timeline: [number, number][] = [];
+      // Both moments: the live nodes may adopt before the dead node's registry entry expires (they
+      // probe a peer whose heartbeat is late), so keep polling until both are seen.
+      while (performance.now() - signalledAt < 30_000 && (Number.isNaN(goneMs) || Number.isNaN(adoptedMs))) {
+        if (Number.isNaN(goneMs) && !(await registry.list()).some((n) => n.nodeId === node3.nodeId)) goneMs = performance.now() - signalledAt;
+        if (Number.isNaN(adoptedMs)) {
+          const owned = (await repository.listOwnedBy([node3.nodeId])).length;
+          timeline.push([Math.round(performance.now() - signalledAt), owned]);
+          if (owned === 0) adoptedMs = performance.now() - signalledAt;
+        }
+        await sleep(20);
+      }
+      const running = await repository.listRunning();
+      const owners: Record<string, number> = {};
+      const nameOf = (owner: string): string => (owner === node1.nodeId ? 'node1' : owner === node2.nodeId ? 'node2' : owner);
+      for (const r of running) owners[nameOf(r.owner)] = (owners[nameOf(r.owner)] ?? 0) + 1;
+      const byId = new Map(running.map((r) => [r.jobId, r.owner]));
+      const liveJobsMoved = bystanders.filter((b) => byId.get(b.current.jobId) !== b.current.owner).length;
+      return {
+        jobs: FAILOVER_JOBS,
+        heartbeatGoneSeconds: Math.round(goneMs / 10) / 100,
+        adoptedSeconds: Math.round(adoptedMs / 10) / 100,
+        stillRunning: running.length - bystanders.length,
+        adoptedBy: owners,
+        liveJobsMoved,
+        timeline: [[0, FAILOVER_JOBS], ...timeline],
+      };
     };
-    log(`failover: node3 left the registry after ${results.failover.heartbeatGoneSeconds} s; all ${FAILOVER_JOBS} jobs adopted after ${results.failover.adoptedSeconds} s (${JSON.stringify(owners)})`);
+    // Frozen first (SIGSTOP, then SIGCONT: it must rejoin without taking anything back), then killed.
+    const frozen = await failOver('SIGSTOP');
+    node3.child.kill('SIGCONT');
+    await sleep(3000);
+    log(`failover (SIGSTOP): all ${FAILOVER_JOBS} jobs adopted after ${frozen.adoptedSeconds} s; registry entry gone after ${frozen.heartbeatGoneSeconds} s; live nodes' jobs moved: ${frozen.liveJobsMoved} (${JSON.stringify(frozen.adoptedBy)})`);
+    const killed = await failOver('SIGKILL');
+    results.failover = { ...killed, frozen };
+    log(`failover (kill -9): all ${FAILOVER_JOBS} jobs adopted after ${killed.adoptedSeconds} s; registry entry gone after ${killed.heartbeatGoneSeconds} s; live nodes' jobs moved: ${killed.liveJobsMoved} (${JSON.stringify(killed.adoptedBy)})`);
   }
 
   // --- listings at scale ------------------------------------------------------------------------
