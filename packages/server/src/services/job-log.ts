@@ -49,6 +49,8 @@ export interface FileJobLogOptions {
 export class FileJobLog implements JobLog {
   readonly dir: string;
   private readonly pending = new Map<string, Promise<void>>();
+  /** Lines (with the clock's time when written) waiting for their file's next append. */
+  private readonly queued = new Map<string, { text: string; at: number }[]>();
   private readonly onError: (error: unknown) => void;
   private readonly splitJobLogs: boolean;
   private readonly rolling: Map<string, RollingFile>;
@@ -114,19 +116,46 @@ export class FileJobLog implements JobLog {
     this.append(SERVER_OUT, `[${jobId}] ${line}`);
   }
 
+  /**
+   * Queues a line for `name`. Lines that arrive while the file's previous append is in flight go
+   * out together in the next one: under load (a submit writes several lines, each to two files)
+   * one open-write-close per line was most of a node's work.
+   */
   private append(name: string, line: string): void {
-    const rolling = this.rolling.get(name);
-    if (!rolling) {
-      this.chain(name, () => appendFile(resolve(this.dir, name), line, 'utf8'));
+    const entry = { text: line, at: this.clock.now() };
+    const waiting = this.queued.get(name);
+    if (waiting) {
+      waiting.push(entry);
       return;
     }
-    const now = this.clock.now();
-    const bytes = Buffer.byteLength(line, 'utf8');
-    this.chain(name, async () => {
-      if (rolling.due(bytes, now)) await rolling.roll(now);
-      await appendFile(resolve(this.dir, name), line, 'utf8');
-      rolling.wrote(bytes, now);
+    this.queued.set(name, [entry]);
+    this.chain(name, () => {
+      const lines = this.queued.get(name) ?? [];
+      this.queued.delete(name);
+      const rolling = this.rolling.get(name);
+      return rolling ? this.appendRolling(name, rolling, lines) : appendFile(resolve(this.dir, name), lines.map((l) => l.text).join(''), 'utf8');
     });
+  }
+
+  /**
+   * Appends lines in as few writes as the file's rollover allows: each line is accounted for as it
+   * joins the pending chunk, and where the file must roll before a line (its size, its day) the
+   * chunk so far is written and the file rolled first.
+   */
+  private async appendRolling(name: string, rolling: RollingFile, lines: readonly { text: string; at: number }[]): Promise<void> {
+    const path = resolve(this.dir, name);
+    let chunk = '';
+    for (const line of lines) {
+      const bytes = Buffer.byteLength(line.text, 'utf8');
+      if (rolling.due(bytes, line.at)) {
+        if (chunk !== '') await appendFile(path, chunk, 'utf8');
+        chunk = '';
+        await rolling.roll(line.at);
+      }
+      chunk += line.text;
+      rolling.wrote(bytes, line.at);
+    }
+    if (chunk !== '') await appendFile(path, chunk, 'utf8');
   }
 
   /** Runs `step` after every earlier step on the same file. */
