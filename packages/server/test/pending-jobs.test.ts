@@ -22,9 +22,12 @@ async function fetchRaw(url: string, init?: RequestInit): Promise<{ status: numb
 }
 
 /** PendingJobsServlet's resp.sendError(400, message): Jetty's HTML page, not SeaTunnel's JSON error. */
-function assertJettyBadRequest(res: { status: number; text: string; type: string | null }, message: string): void {
+function assertJettyBadRequest(res: { status: number; text: string; type: string | null; headers: Headers }, message: string): void {
   assert.equal(res.status, 400);
   assert.equal(res.type, 'text/html;charset=iso-8859-1');
+  // Jetty's error handler's headers, as on its 404/405 pages.
+  assert.equal(res.headers.get('cache-control'), 'must-revalidate,no-cache,no-store');
+  assert.equal(res.headers.get('date'), null);
   assert.ok(res.text.startsWith(`<html>\n<head>\n<meta http-equiv="Content-Type" content="text/html;charset=ISO-8859-1"/>\n<title>Error 400 ${message}</title>\n`), res.text);
   assert.ok(res.text.includes(`<tr><th>URI:</th><td>/pending-jobs</td></tr>\n<tr><th>STATUS:</th><td>400</td></tr>\n<tr><th>MESSAGE:</th><td>${message}</td></tr>\n`));
   assert.match(res.text, /<tr><th>SERVLET:<\/th><td>org\.apache\.seatunnel\.engine\.server\.rest\.servlet\.PendingJobsServlet-[0-9a-f]+<\/td><\/tr>/);

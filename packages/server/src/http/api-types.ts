@@ -40,6 +40,8 @@ export type ApiResponse =
   | { kind: 'text'; status?: number; text: string; contentType: string; charset?: 'latin1' }
   /** JSON written piece by piece as it is produced (listings too large to hold as one string). */
   | { kind: 'json-stream'; status?: number; chunks: AsyncIterable<string> }
-  | { kind: 'empty'; status: number };
+  | { kind: 'empty'; status: number }
+  /** `resp.sendError(status, message)` in one of SeaTunnel's servlets: Jetty's HTML error page, with its headers. */
+  | { kind: 'jetty-error'; status: number; message: string; servlet: string };
 
 export const json = (value: unknown, status?: number): ApiResponse => ({ kind: 'json', value, ...(status ? { status } : {}) });

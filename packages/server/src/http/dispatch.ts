@@ -3,6 +3,7 @@ import type { Context } from 'koa';
 import { SeaTunnelError } from '@seatunnel-sim/engine';
 import type { ApiRequest, ApiResponse, ApiVersion } from './api-types.js';
 import { decodeTextBody, readRawBody } from './body.js';
+import { sendJettyError } from './jetty-error-page.js';
 import type { UploadLimits } from './http-settings.js';
 
 /**
@@ -59,6 +60,9 @@ export function sendApiResponse(ctx: Context, response: ApiResponse): void {
     case 'empty':
       ctx.status = response.status;
       ctx.body = '';
+      return;
+    case 'jetty-error':
+      sendJettyError(ctx, response.status, response.message, response.servlet);
       return;
   }
 }

@@ -6,8 +6,9 @@ const escapeHtml = (text: string): string =>
 /**
  * Jetty 9.4's ErrorHandler page, which SeaTunnel's REST v2 answers for an unknown path (404 from
  * the DefaultServlet, servlet `default`), for a method its servlet does not implement (405 from
- * HttpServlet) and for a request the basic-auth filter refuses (401): HTML in ISO-8859-1, never
- * the `{"status":"fail"}` JSON of the servlets themselves.
+ * HttpServlet), for a request the basic-auth filter refuses (401) and for a servlet's own
+ * `sendError` (e.g. PendingJobsServlet's 400): HTML in ISO-8859-1, never the `{"status":"fail"}`
+ * JSON of the servlets' other failures.
  */
 /** The page's HTML: Jetty's ErrorHandler layout for one status, message, request path and servlet. */
 export function jettyErrorHtml(status: number, message: string, path: string, servlet: string): string {
@@ -21,7 +22,7 @@ export function jettyErrorHtml(status: number, message: string, path: string, se
   );
 }
 
-export function sendJettyError(ctx: Context, status: 401 | 404 | 405, message: string, servlet: string): void {
+export function sendJettyError(ctx: Context, status: number, message: string, servlet: string): void {
   ctx.status = status;
   // Jetty's error handler writes no Date header (shared/oracle/captures/snapshot/076-078).
   ctx.res.sendDate = false;

@@ -1,26 +1,11 @@
 import { javaParseInt, javaParseLong, pendingJobsJson, type PendingJobsQuery } from '@seatunnel-sim/engine';
 import type { ApiRequest, ApiResponse } from '../http/api-types.js';
-import { jettyErrorHtml } from '../http/jetty-error-page.js';
+import { servletError } from './servlet-error.js';
 import { pendingJobs } from '../services/pending-jobs.js';
 import type { Services } from '../services/services.js';
-import { servletHolderName } from './servlets.js';
 
-/**
- * `resp.sendError(400, message)` from PendingJobsServlet: Jetty's HTML error page, the same page
- * http/jetty-error-page.ts writes for 404/405. That helper needs Koa's context, which handlers do
- * not get, so the page is written here as a text answer. What a handler's answer cannot carry
- * differs from Jetty's: Jetty adds `Cache-Control: must-revalidate,no-cache,no-store` and sends
- * no Date header on its error pages; this answer has the server's usual Date and no Cache-Control.
- */
-function sendError(req: ApiRequest, message: string): ApiResponse {
-  return {
-    kind: 'text',
-    status: 400,
-    contentType: 'text/html;charset=iso-8859-1',
-    charset: 'latin1',
-    text: jettyErrorHtml(400, message, req.path, servletHolderName('pending-jobs')),
-  };
-}
+/** `resp.sendError(400, message)` from PendingJobsServlet: Jetty's HTML error page. */
+const sendError = (message: string): ApiResponse => servletError(400, message, 'pending-jobs');
 
 /**
  * GET /pending-jobs[?jobId&limit&pretty&<tag>=<value>…] (2.3.13, apache/seatunnel#10078): the
@@ -35,13 +20,13 @@ export async function getPendingJobs(req: ApiRequest, services: Services): Promi
   if (rawJobId !== undefined) {
     params.delete('jobId');
     query.jobId = javaParseLong(rawJobId)?.toString() ?? null;
-    if (query.jobId === null) return sendError(req, 'Invalid jobId');
+    if (query.jobId === null) return sendError('Invalid jobId');
   }
   const rawLimit = params.get('limit');
   if (rawLimit !== undefined) {
     params.delete('limit');
     const limit = javaParseInt(rawLimit);
-    if (limit === null) return sendError(req, 'Invalid limit');
+    if (limit === null) return sendError('Invalid limit');
     query.limit = limit;
   }
   const rawPretty = params.get('pretty');

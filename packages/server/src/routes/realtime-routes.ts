@@ -18,7 +18,7 @@ function windowMs(raw: string | undefined): number {
  * page "Unsupported endpoint". Java's split drops trailing empty parts, so `/jobs/1/edges/` works.
  */
 export async function getRealtimeMetrics(req: ApiRequest, services: Services): Promise<ApiResponse> {
-  if (!(await services.nodes.isMaster())) return servletError(req, 404, 'Not a master node', 'metrics/realtime');
+  if (!(await services.nodes.isMaster())) return servletError(404, 'Not a master node', 'metrics/realtime');
   const path = req.rest;
   if (path === '' || path === '/' || path === '/jobs') {
     const { records, now } = await realtimeJobs(services);
@@ -28,7 +28,7 @@ export async function getRealtimeMetrics(req: ApiRequest, services: Services): P
   while (parts.length > 0 && parts[parts.length - 1] === '') parts.pop();
   if (parts.length >= 3 && parts[1] === 'jobs') {
     const jobId = javaParseLong(parts[2]!);
-    if (jobId === null) return servletError(req, 400, 'Invalid jobId', 'metrics/realtime');
+    if (jobId === null) return servletError(400, 'Invalid jobId', 'metrics/realtime');
     const series = parts[3];
     if (parts.length === 4 && (series === 'edges' || series === 'vertices')) {
       const found = await services.queries.find(jobId.toString());
@@ -36,5 +36,5 @@ export async function getRealtimeMetrics(req: ApiRequest, services: Services): P
       return { kind: 'raw-json', text };
     }
   }
-  return servletError(req, 404, 'Unsupported endpoint', 'metrics/realtime');
+  return servletError(404, 'Unsupported endpoint', 'metrics/realtime');
 }
