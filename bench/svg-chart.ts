@@ -3,6 +3,7 @@
 
 export interface Series {
   name: string;
+  /** A point whose y is NaN lifts the pen: the line starts anew at the next point (a restarted process). */
   points: [number, number][];
   /** Drawn dashed (e.g. a measured reference rather than our figure). */
   dashed?: boolean;
@@ -22,6 +23,8 @@ export interface ChartSpec {
   markers?: { x: number; label: string }[];
   /** Steps instead of straight segments between points (a count over time). */
   steps?: boolean;
+  /** Lines only, no dot per point (long series). */
+  noDots?: boolean;
 }
 
 const WIDTH = 720;
@@ -102,16 +105,24 @@ export function lineChart(spec: ChartSpec): string {
   // Series and legend.
   spec.series.forEach((series, i) => {
     const color = COLORS[i % COLORS.length]!;
-    const pts = series.points.filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y)).sort((a, b) => a[0] - b[0]);
-    if (pts.length > 0) {
-      const path = pts
-        .map(([x, y], j) => {
-          if (j === 0) return `M${f(sx(x))} ${f(sy(y))}`;
-          return spec.steps ? `H${f(sx(x))} V${f(sy(y))}` : `L${f(sx(x))} ${f(sy(y))}`;
-        })
-        .join(' ');
-      out.push(`<path d="${path}" fill="none" stroke="${color}" stroke-width="2"${series.dashed ? ' stroke-dasharray="6 3"' : ''}/>`);
-      if (!spec.steps) for (const [x, y] of pts) out.push(`<circle cx="${f(sx(x))}" cy="${f(sy(y))}" r="3" fill="${color}"><title>${escape(`${series.name}: ${label(x)} → ${label(y)}`)}</title></circle>`);
+    const sorted = series.points.filter(([x]) => Number.isFinite(x)).sort((a, b) => a[0] - b[0]);
+    const segments: string[] = [];
+    let penDown = false;
+    for (const [x, y] of sorted) {
+      if (!Number.isFinite(y)) {
+        penDown = false;
+        continue;
+      }
+      segments.push(!penDown ? `M${f(sx(x))} ${f(sy(y))}` : spec.steps ? `H${f(sx(x))} V${f(sy(y))}` : `L${f(sx(x))} ${f(sy(y))}`);
+      penDown = true;
+    }
+    if (segments.length > 0) {
+      out.push(`<path d="${segments.join(' ')}" fill="none" stroke="${color}" stroke-width="2"${series.dashed ? ' stroke-dasharray="6 3"' : ''}/>`);
+      if (!spec.steps && !spec.noDots) {
+        for (const [x, y] of sorted) {
+          if (Number.isFinite(y)) out.push(`<circle cx="${f(sx(x))}" cy="${f(sy(y))}" r="3" fill="${color}"><title>${escape(`${series.name}: ${label(x)} → ${label(y)}`)}</title></circle>`);
+        }
+      }
     }
     const ly = PAD.top + 10 + i * 18;
     out.push(`<line x1="${PAD.left + plotW + 10}" x2="${PAD.left + plotW + 30}" y1="${ly}" y2="${ly}" stroke="${color}" stroke-width="2"${series.dashed ? ' stroke-dasharray="6 3"' : ''}/>`);
@@ -119,4 +130,19 @@ export function lineChart(spec: ChartSpec): string {
   });
   out.push('</svg>');
   return `${out.join('\n')}\n`;
+}
+
+/** Charts made by lineChart, one under the other under a common title, as one SVG document. */
+export function stackCharts(title: string, charts: readonly string[]): string {
+  const top = 30;
+  const height = top + charts.length * HEIGHT;
+  const nested = charts.map((chart, i) => chart.trimEnd().replace(/^<svg /, `<svg y="${top + i * HEIGHT}" `));
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="sans-serif" font-size="12">`,
+    `<rect width="${WIDTH}" height="${height}" fill="white"/>`,
+    `<text x="10" y="20" font-size="13" font-weight="bold">${escape(title)}</text>`,
+    ...nested,
+    '</svg>',
+    '',
+  ].join('\n');
 }

@@ -10,7 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { startLocalCluster, startNodeProcess, type LocalCluster, type LocalClusterOptions, type LocalNode } from '@seatunnel-sim/cli';
 import { openFds, quantile, rssBytes } from './process-stats.js';
-import { renderChart } from './svg-chart.js';
+import { lineChart, stackCharts, type Series } from '../svg-chart.js';
 import { verdict, type Sample } from './verdict.js';
 import { Workload, type SoakError, type Target } from './workload.js';
 
@@ -218,39 +218,24 @@ async function main(): Promise<void> {
   };
   mkdirSync(dirname(OUT), { recursive: true });
   writeFileSync(`${OUT}.json`, `${JSON.stringify(report, null, 2)}\n`);
-  const labels = samples.map((s) => `${s.minute}`);
-  /** Samples where node i is a new process: its line breaks there. */
-  const restartedAt = (i: number): boolean[] => samples.map((s, k) => k > 0 && s.nodes[i]!.pid !== samples[k - 1]!.nodes[i]!.pid);
-  const colors = ['#1f77b4', '#2ca02c', '#9467bd'];
+  /** One point per sample (x: minute); a NaN point lifts the pen where node i became a new process. */
+  const line = (name: string, value: (s: Sample) => number | null, node?: number): Series => ({
+    name,
+    points: samples.flatMap((s, k): [number, number][] => {
+      const restarted = node !== undefined && k > 0 && s.nodes[node]!.pid !== samples[k - 1]!.nodes[node]!.pid;
+      const y = value(s) ?? NaN; // no value: a gap
+      return restarted ? [[s.minute - 0.5, NaN], [s.minute, y]] : [[s.minute, y]];
+    }),
+  });
+  const nodeLines = (value: (n: Sample['nodes'][number]) => number | null): Series[] => [0, 1, 2].map((i) => line(`node${i + 1}`, (s) => value(s.nodes[i]!), i));
+  const panel = (title: string, yLabel: string, series: Series[]): string => lineChart({ title, xLabel: 'minute', yLabel, series, noDots: samples.length > 20 });
   writeFileSync(
     `${OUT}.svg`,
-    renderChart(`seatunnel-sim soak: ${MINUTES} min, 3 nodes + 1 member, a node restart every ${RESTART_EVERY_MINUTES} min (x: minutes; node lines break at restarts)`, labels, [
-      {
-        title: 'Resident memory',
-        unit: 'MB',
-        series: [
-          ...[0, 1, 2].map((i) => ({ name: `node${i + 1}`, color: colors[i]!, values: samples.map((s) => s.nodes[i]!.rssMb), breakBefore: restartedAt(i) })),
-          { name: 'member (JVM)', color: '#d62728', values: samples.map((s) => s.member.rssMb) },
-        ],
-      },
-      {
-        title: 'Latency',
-        unit: 'ms',
-        series: [
-          { name: 'p50', color: '#1f77b4', values: samples.map((s) => s.p50Ms) },
-          { name: 'p99', color: '#ff7f0e', values: samples.map((s) => s.p99Ms) },
-        ],
-      },
-      {
-        title: 'Open file descriptors',
-        unit: 'count',
-        series: [
-          ...[0, 1, 2].map((i) => ({ name: `node${i + 1}`, color: colors[i]!, values: samples.map((s) => s.nodes[i]!.fds), breakBefore: restartedAt(i) })),
-          { name: 'member', color: '#d62728', values: samples.map((s) => s.member.fds) },
-          { name: 'log files (all nodes)', color: '#7f7f7f', values: samples.map((s) => s.logFiles) },
-        ],
-      },
-      { title: 'Requests and errors per sample', unit: 'count', series: [{ name: 'requests', color: '#17becf', values: samples.map((s) => s.requests) }, { name: 'errors', color: '#d62728', values: samples.map((s) => s.errors) }] },
+    stackCharts(`soak: ${MINUTES} min, 3 nodes + 1 member, a node restart every ${RESTART_EVERY_MINUTES} min; node lines break at restarts`, [
+      panel('Resident memory', 'MB', [...nodeLines((n) => n.rssMb), line('member (JVM)', (s) => s.member.rssMb)]),
+      panel('Latency', 'ms', [line('p50', (s) => s.p50Ms), line('p99', (s) => s.p99Ms)]),
+      panel('Open file descriptors', 'count', [...nodeLines((n) => n.fds), line('member', (s) => s.member.fds), line('log files (all nodes)', (s) => s.logFiles)]),
+      panel('Requests and errors per sample', 'count', [line('requests', (s) => s.requests), line('errors', (s) => s.errors)]),
     ]),
   );
   console.log(renderTable(samples));
