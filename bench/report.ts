@@ -197,7 +197,9 @@ export function renderGoals(r: Results): string {
     lines.push(`- Job lookup at least as fast as the member's own REST read: ${mark(l.node.rps >= l.member.rps)} (${Math.round(l.node.rps)} vs ${Math.round(l.member.rps)} req/s, ${l.nodeVsMember}×).`);
     const p99 = Math.max(l.halfPeak.p99, l.halfPeak.p99Autocannon);
     lines.push(`- p99 < 10 ms at half of peak: ${mark(p99 < 10)} (${l.halfPeak.p99} ms exact, ${l.halfPeak.p99Autocannon} ms by autocannon's coordinated-omission-corrected histogram, at ${l.halfPeak.rate} req/s).`);
+    lines.push(`- Job lookup at ≥ 0.9× the bare node:http server of the same run: ${mark(l.nodeVsBare >= 0.9)} (${Math.round(l.node.rps)} vs ${Math.round(l.bare.rps)} req/s, ${l.nodeVsBare}×).`);
   }
+  if (r.submit) lines.push(`- Submit ≥ 5 000 jobs/s over 3 nodes: ${mark(r.submit.rps >= 5000)} (${Math.round(r.submit.rps)} jobs/s, p99 ${r.submit.p99} ms).`);
   const tenK = r.listing?.find((s) => s.jobs === 10_000);
   if (tenK) lines.push(`- running-jobs with 10 000 jobs < 200 ms: ${mark(tenK.runningJobs.p50 < 200)} (p50 ${tenK.runningJobs.p50} ms, max ${tenK.runningJobs.max} ms of ${tenK.runningJobs.count}).`);
   if (r.failover) {
