@@ -86,25 +86,8 @@ export class JobCommands {
       restoredRows = finalRows(previous.record, this.options.clock.now());
     }
     if (restore?.mode === 'CHECKPOINT') restoredRows = await this.checkpointRows(jobId, restore);
-    const { placement, owner, grant } = await this.place(jobId, plan);
-    try {
-      const record = newJobRecord({
-        jobId,
-        jobNameParam: submission.jobName,
-        isStartWithSavePoint,
-        config: submission.config,
-        owner,
-        now: this.options.clock.now(),
-        plan,
-        placement,
-        ...(restoredRows ? { restoredRows } : {}),
-      });
-      const written = await this.write(record, placement, { running: endedInRunning ? running : null, previous });
-      if (written !== LOST_TO_ARCHIVE) return written;
-    } finally {
-      // Written (or not): from now on the job itself accounts for its slots.
-      if (grant) await this.options.slots.release(grant);
-    }
+    const written = await this.placeAndWrite(jobId, submission, plan, isStartWithSavePoint, restoredRows, { running: endedInRunning ? running : null, previous });
+    if (written !== LOST_TO_ARCHIVE) return written;
     // The ended run this restore replaces was being archived by its owner meanwhile: read again
     // (it is in history now, or still in the running map in its end state) and restore that.
     if (attempt >= MAX_RESTORE_ATTEMPTS) throw new Error(`restore of job ${jobId} kept racing its archiving after ${MAX_RESTORE_ATTEMPTS} attempts`);
@@ -118,6 +101,20 @@ export class JobCommands {
   private async submitNew(submission: Submission, plan: JobPlan, isStartWithSavePoint: boolean, restore: RestoreRequest | null): Promise<SubmitResult> {
     const jobId = await this.repository.newJobId();
     const restoredRows = restore?.mode === 'CHECKPOINT' ? await this.checkpointRows(jobId, restore) : undefined;
+    const written = await this.placeAndWrite(jobId, submission, plan, isStartWithSavePoint, restoredRows, { running: null, previous: null });
+    if (written === LOST_TO_ARCHIVE) throw new Error(`new job ${jobId} found an ended run of its own id`);
+    return written;
+  }
+
+  /** Places the job, builds its record and writes it; the slots reserved for it go back either way. */
+  private async placeAndWrite(
+    jobId: string,
+    submission: Submission,
+    plan: JobPlan,
+    isStartWithSavePoint: boolean,
+    restoredRows: Record<string, number> | undefined,
+    prior: { running: StoredJob | null; previous: StoredJob | null },
+  ): Promise<SubmitResult | typeof LOST_TO_ARCHIVE> {
     const { placement, owner, grant } = await this.place(jobId, plan);
     try {
       const record = newJobRecord({
@@ -131,10 +128,9 @@ export class JobCommands {
         placement,
         ...(restoredRows ? { restoredRows } : {}),
       });
-      const written = await this.write(record, placement, { running: null, previous: null });
-      if (written === LOST_TO_ARCHIVE) throw new Error(`new job ${jobId} found an ended run of its own id`);
-      return written;
+      return await this.write(record, placement, prior);
     } finally {
+      // Written (or not): from now on the job itself accounts for its slots.
       if (grant) await this.options.slots.release(grant);
     }
   }
