@@ -170,7 +170,7 @@ class Walker {
       const missing = realIds.filter((id) => !simById.has(id));
       const extra = simIds.filter((id) => !realIds.includes(id));
       if (missing.length || extra.length) this.add(at, `jobs differ (missing ${missing.join(',') || '-'}; extra ${extra.join(',') || '-'})`, realIds, simIds);
-      else if (!sameOrder(real, realIds, simIds)) this.add(at, 'job order', realIds, simIds);
+      else if (!sameOrder(real, sim, realIds, simIds)) this.add(at, 'job order', realIds, simIds);
       real.forEach((element, i) => {
         const twin = simById.get(realIds[i]!);
         if (twin !== undefined) this.walk(element, twin, `${at}[${i}]`, elementShape, elementJob);
@@ -239,17 +239,27 @@ class Walker {
 }
 
 /**
- * Whether the simulator lists jobs in the real engine's order. Jobs that ended within the same
- * second (equal `finishTime` text) may come in either order: which of two jobs stopped together
- * ends first is a race on the real engine too.
+ * Whether the simulator lists jobs in the real engine's order. Both sort ended jobs by finish time,
+ * and how long a job runs is the machine's, not the API's (finish times are compared by format
+ * only). So two jobs may come in the other order when that is their order by finish time on one
+ * side: equal `finishTime` text on either side (which of two jobs stopped within one second ends
+ * first is a race on the real engine too), or the simulator's own finish times in the order it
+ * listed them (its job simply ended sooner). An inversion the simulator's own finish times do not
+ * explain is a difference.
  */
-function sameOrder(real: unknown[], realIds: string[], simIds: string[]): boolean {
-  const finish = real.map((e) => (e as Record<string, unknown>)['finishTime']);
+function sameOrder(real: unknown[], sim: unknown[], realIds: string[], simIds: string[]): boolean {
+  const finishOf = (e: unknown): unknown => (e as Record<string, unknown>)['finishTime'];
+  const realFinish = real.map(finishOf);
   const simIndex = new Map(simIds.map((id, i) => [id, i]));
+  const simFinish = new Map(simIds.map((id, i) => [id, finishOf(sim[i])]));
   for (let i = 0; i < realIds.length; i++) {
     for (let j = i + 1; j < realIds.length; j++) {
-      if (finish[i] !== undefined && finish[i] === finish[j]) continue;
-      if (simIndex.get(realIds[i]!)! > simIndex.get(realIds[j]!)!) return false;
+      if (realFinish[i] !== undefined && realFinish[i] === realFinish[j]) continue;
+      if (simIndex.get(realIds[i]!)! < simIndex.get(realIds[j]!)!) continue;
+      // The simulator put j first: fine only if its own finish times say j ended first (or together).
+      const [fi, fj] = [simFinish.get(realIds[i]!), simFinish.get(realIds[j]!)];
+      if (typeof fi === 'string' && typeof fj === 'string' && fj <= fi) continue;
+      return false;
     }
   }
   return true;
