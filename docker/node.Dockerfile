@@ -30,5 +30,6 @@ EXPOSE 8080
 HEALTHCHECK --interval=3s --timeout=3s --start-period=20s --retries=10 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.SEATUNNEL_SIM_PORT||8080)+'/hazelcast/health/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 
-# The one-file bundle of the CLI (scripts/bundle-node.mjs): starts in about half the time of bin.js.
+# The launcher of the one-file bundle of the CLI (scripts/bundle-node.mjs): starts in about half
+# the time of bin.js, and faster still with the host's V8 code cache of the bundle when staged.
 CMD ["node", "packages/cli/dist/src/bundle/seatunnel-sim.mjs", "node"]

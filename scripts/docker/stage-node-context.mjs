@@ -17,8 +17,8 @@ if (!root || !out) {
 }
 const nodeBin = fs.realpathSync(nodeArg || process.execPath);
 
-// The image runs the bundle (scripts/bundle-node.mjs, part of `npm run build`).
-for (const built of ['packages/cli/dist/src/bin.js', 'packages/cli/dist/src/bundle/seatunnel-sim.mjs']) {
+// The image runs the bundle through its launcher (scripts/bundle-node.mjs, part of `npm run build`).
+for (const built of ['packages/cli/dist/src/bin.js', 'packages/cli/dist/src/bundle/seatunnel-sim.mjs', 'packages/cli/dist/src/bundle/seatunnel-sim.cjs']) {
   if (!fs.existsSync(path.join(root, built))) {
     console.error(`stage: ${built} missing: run \`npm ci && npm run build\` first`);
     process.exit(3);
@@ -93,6 +93,7 @@ const copy = (rel, filter = () => true) => {
   fs.cpSync(src, path.join(app, rel), {
     recursive: true,
     verbatimSymlinks: true, // workspace links (node_modules/@seatunnel-sim/* -> ../../packages/*) stay relative
+    preserveTimestamps: true, // the bundle's code cache is named after its size and mtime
     filter: (s) => filter(path.relative(root, s).split(path.sep).join('/')),
   });
 };
@@ -115,7 +116,9 @@ for (const key of needed) {
       throw new Error(`stage: ${key}/dist missing: run \`npm run build\``);
     }
     copy(`${key}/package.json`);
-    copy(`${key}/dist`, (rel) => !rel.startsWith(`${key}/dist/test`) && !rel.endsWith('.tsbuildinfo'));
+    // The host's V8 code cache of the bundle goes too: the image runs the host's node binary, and
+    // its /app is read-only to the node, which could never write one there.
+    copy(`${key}/dist`, (rel) => !rel.startsWith(`${key}/dist/test`) && !rel.endsWith('.tsbuildinfo') && !rel.endsWith('.tmp'));
   }
 }
 
