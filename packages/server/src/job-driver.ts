@@ -164,13 +164,15 @@ export class JobDriver {
     const dead = peerWatch ? await peerWatch.provenDead(listed, nodeId) : new Set<string>();
     for (const id of dead) {
       if (!this.knownNodes.has(id)) continue;
-      this.options.logger.info({ nodeId: id }, 'peer stopped heartbeating and its REST port refuses or stays silent: adopting its jobs');
+      // A warning: a node taken for dead is a cluster event an operator (or a bench) must see.
+      this.options.logger.warn({ nodeId: id }, 'peer stopped heartbeating and its REST port refuses or stays silent: adopting its jobs');
     }
     const live = new Set(listed.map((n) => n.nodeId).filter((id) => !dead.has(id)));
     this.liveNodes = live.size;
     this.isMaster = masterOf(listed, (n) => live.has(n.nodeId))?.nodeId === nodeId;
     if (!live.has(nodeId)) return; // not registered (yet): adopting now could take jobs from live nodes
     const vanished = [...this.knownNodes].filter((id) => !live.has(id));
+    for (const id of vanished) if (!dead.has(id)) this.options.logger.warn({ nodeId: id }, 'peer left the registry (stopped, or its heartbeat expired): adopting its jobs');
     this.knownNodes = live;
     const fullScanDue = clock.now() - this.lastFullScan >= (this.options.fullOrphanScanMillis ?? 10_000);
     let orphans: StoredJob[] = [];
