@@ -79,6 +79,14 @@ docker network ls --filter "label=org.seatunnel-sim.java-example" \
   if [[ "$pid" =~ ^[0-9]+$ ]] && ! kill -0 "$pid" 2>/dev/null; then docker network rm "$id" >/dev/null || true; fi
 done
 
+# Testcontainers for Java, when it finds /.dockerenv (this machine is itself a container), looks
+# for the Docker host's address by running alpine:3.17, which cannot be pulled here (it retried for
+# 2 minutes, then failed). The engine is this machine's own (a unix socket), so the containers'
+# published ports are on localhost; a remote DOCKER_HOST is left to Testcontainers.
+if [[ -z "${TESTCONTAINERS_HOST_OVERRIDE:-}" && ( -z "${DOCKER_HOST:-}" || "${DOCKER_HOST}" == unix://* ) ]]; then
+  export TESTCONTAINERS_HOST_OVERRIDE=localhost
+fi
+
 reports="$project/target/surefire-reports"
 rm -rf "$reports"
 m2_cached=no
