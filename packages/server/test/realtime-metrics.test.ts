@@ -31,6 +31,12 @@ describe('GET /metrics/realtime (3.0, #10572) on two nodes', () => {
     cluster = await startTestNodes(2, 30300, { SEATUNNEL_SIM_PROFILE: '3.0', SEATUNNEL_SIM_ADMIN_API: 'true', SEATUNNEL_SIM_DYNAMIC_SLOT: 'true' });
     master = cluster.nodes[0]!.url;
     other = cluster.nodes[1]!.url;
+    // Submit just after a collector tick (ticks are every 5 s of the clock). A job that starts
+    // reading only after the tick that takes its baseline has a partial first bucket (read + idle
+    // under 5 s, no sink rows yet), as a real collector would show: about one run in twenty
+    // submitted there, and the assertions below are about full buckets.
+    const { now } = (await call(`${master}/_sim/clock`)).json() as { now: number };
+    await post(`${master}/_sim/clock/advance`, { millis: 5000 - (now % 5000) + 50 });
     // A sink at 20 ms a row behind 75 rows/s is busy 1.5 times over: its queue fills, producers wait 1/3.
     busy = (await post(`${master}/submit-job`, observed(20_000))).json().jobId;
     light = (await post(`${master}/submit-job`, observed(50))).json().jobId;
