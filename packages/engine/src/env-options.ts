@@ -34,8 +34,10 @@ export function readIntOption(raw: JsonValue): number {
   }
   const text = numberText(raw);
   if (text !== null) {
-    const truncated = /^-?\d+$/.test(text) ? BigInt(text) : BigInt(Math.trunc(Number(text)));
-    if (truncated >= INT_MIN && truncated <= INT_MAX) return Number(truncated);
+    // A double past Double.MAX_VALUE (1e400) is out of int's range like any other large one.
+    const asDouble = Number(text);
+    const truncated = /^-?\d+$/.test(text) ? BigInt(text) : Number.isFinite(asDouble) ? BigInt(Math.trunc(asDouble)) : null;
+    if (truncated !== null && truncated >= INT_MIN && truncated <= INT_MAX) return Number(truncated);
   }
   throw jsonParsing(raw, 'java.lang.Integer');
 }

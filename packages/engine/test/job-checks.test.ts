@@ -59,6 +59,14 @@ describe('checkJob: what SeaTunnel refuses at submit, in its order (as a real 2.
     check({ env: { 'job.mode': 'BATCH', parallelism: ' 5' }, source: [fake()], sink: [consoleSink()] });
     check({ env: { 'job.mode': 'BATCH', parallelism: 1.5 }, source: [fake()], sink: [consoleSink()] });
     refused({ env: { 'job.mode': 'BATCH', parallelism: 3000000000 }, source: [fake()], sink: [consoleSink()] }, 400, /value '3000000000'/);
+    // A double past Double.MAX_VALUE is out of int's range like 3e9 (the fuzz suite found a 500 here).
+    for (const text of ['1e400', '-1e400']) {
+      const job = `{"env":{"job.mode":"BATCH"},"source":[{"plugin_name":"FakeSource","result_table_name":"fake","schema":{"fields":{"a":"int"}},"parallelism":${text}}],"sink":[{"plugin_name":"Console","source_table_name":["fake"]}]}`;
+      assert.throws(
+        () => checkJob(readJobConfig(parseJson(job)), CHECKS_238),
+        (error: unknown) => error instanceof SeaTunnelError && error.httpStatus === 400 && /expected type 'java.lang.Integer'/.test(error.detail ?? ''),
+      );
+    }
     // job.mode is read before any plugin is looked up.
     refused({ env: { 'job.mode': 'X' }, source: [{ ...fake(), plugin_name: 'Nope' }], sink: [consoleSink()] }, 400, /JobMode/);
   });
