@@ -17,6 +17,8 @@ export interface NodeInfo {
   slots: { total: number; dynamic: boolean };
   /** Bumped by every heartbeat: peers that see it stall probe the node (see the server's PeerWatch). */
   heartbeatSeq?: number;
+  /** The port where a thread of the node answers liveness probes (the server's liveness-responder). */
+  livenessPort?: number;
   /**
    * The node's latest process figures, refreshed by its heartbeat, so any node can answer
    * system-monitoring-information for all of them without calling the others.

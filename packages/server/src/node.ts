@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { createServer as createTlsServer, type Server as TlsServer } from 'node:https';
 import { hostname } from 'node:os';
 import { apiProfile, type ApiProfile } from '@seatunnel-sim/engine';
-import { connectHazelcastStore, HEARTBEAT_MILLIS, MAPS, openStore, type DocBackend, type NodeInfo, type Store } from '@seatunnel-sim/cluster';
+import { connectHazelcastStore, HEARTBEAT_MILLIS, MAPS, NODE_TTL_MILLIS, openStore, type DocBackend, type NodeInfo, type Store } from '@seatunnel-sim/cluster';
 import { createApp } from './app.js';
 import { hardenServer, httpServerOptions } from './http/server-options.js';
 import type { NodeConfig } from './config.js';
@@ -16,7 +16,8 @@ import { JobLogRetention } from './services/job-log-retention.js';
 import { JobCommands } from './services/job-commands.js';
 import { JobQueries } from './services/job-queries.js';
 import { SlotScheduler } from './services/slot-scheduler.js';
-import { PeerWatch, probeHttp } from './peer-watch.js';
+import { PeerWatch, probePeer } from './peer-watch.js';
+import { startLivenessResponder, type LivenessResponder } from './liveness-responder.js';
 import { HistoryRetention } from './services/history-retention.js';
 import { LogService, type LogFanOut } from './services/log-service.js';
 import { LoggerService } from './services/logger-service.js';
@@ -26,13 +27,22 @@ import { TelemetryService } from './services/telemetry-service.js';
 import type { Services } from './services/services.js';
 
 /**
- * A peer whose heartbeat is late (no beat for 500 ms; beats come every 750 ms) is probed over
- * HTTP. A refused connection adopts its jobs at once, without waiting for its registry entry to
+ * A peer whose heartbeat is late (no beat for 500 ms; beats come every 750 ms) is probed on its
+ * liveness port, answered by a thread of its own (liveness-responder.ts). A refused connection adopts its jobs at once, without waiting for its registry entry to
  * expire (NODE_TTL_MILLIS, 3 s): killed peers are adopted within ~1 s. A peer that does not answer
  * within the probe's 500 ms after missing a beat (1.25 s without one) is frozen or cut off: adopted
- * within ~2 s. A peer that answers is alive, however late its heartbeat.
+ * within ~2 s. A peer that answers is alive, however late its heartbeat and however busy its main
+ * thread, unless that thread has not moved for the registry's TTL (then it answers `stalled`).
  */
 const PEER_SUSPECT_MILLIS = 500;
+
+/** Keeps the event loop busy for `millis`, as a long listing or GC pause would (the admin API's stall). */
+function blockMainThread(millis: number): void {
+  const until = Date.now() + millis;
+  while (Date.now() < until) {
+    // busy on purpose
+  }
+}
 const PEER_SILENT_DEAD_MILLIS = HEARTBEAT_MILLIS + 500;
 
 export interface RunningNode {
@@ -188,7 +198,7 @@ export async function startNode(config: NodeConfig, logger: Logger = createLogge
 
   const driver = new JobDriver({
     nodeId,
-    peerWatch: new PeerWatch({ suspectAfterMillis: PEER_SUSPECT_MILLIS, silentDeadAfterMillis: PEER_SILENT_DEAD_MILLIS, probe: probeHttp }),
+    peerWatch: new PeerWatch({ suspectAfterMillis: PEER_SUSPECT_MILLIS, silentDeadAfterMillis: PEER_SILENT_DEAD_MILLIS, probe: probePeer }),
     repository,
     registry,
     slots,
@@ -199,7 +209,9 @@ export async function startNode(config: NodeConfig, logger: Logger = createLogge
   });
   const server: Server = hardenServer(createServer(httpServerOptions(config.api)));
   const healthState = { isReady: () => ready && clusterConnected, clusterSize: () => driver.liveNodes };
-  const app = createApp(services, logger, healthState, config.simulation['admin-api'] ? { clock, tick: () => driver.tick() } : null);
+  // The admin API's stall writes a heartbeat first, so the stall alone decides what peers see.
+  let beatNow = async (): Promise<void> => undefined;
+  const app = createApp(services, logger, healthState, config.simulation['admin-api'] ? { clock, tick: () => driver.tick(), stall: async (millis) => { await beatNow(); blockMainThread(millis); } } : null);
   server.on('request', app.callback());
   // SeaTunnel's HTTPS connector: its own port, Jetty (REST v2) only.
   const tlsServer: TlsServer | null = tls ? createTlsServer({ ...httpServerOptions(config.api), ...tls.options }) : null;
@@ -223,6 +235,11 @@ export async function startNode(config: NodeConfig, logger: Logger = createLogge
     await store.close();
     throw error;
   }
+  // Without it peers probe the REST port, answered by the (maybe busy) main thread: say so, run on.
+  const liveness: LivenessResponder | null = await startLivenessResponder({ host: endpoint.host, stallMillis: NODE_TTL_MILLIS }).catch((error: unknown) => {
+    logger.warn({ err: error }, 'liveness port unavailable; peers will probe the REST port');
+    return null;
+  });
   const host = advertisedHost(config);
   const httpsUrl = httpsPort === null ? null : `https://${host}:${httpsPort}`;
   // Process figures ride on the heartbeat, so any node can answer system-monitoring for all.
@@ -239,15 +256,17 @@ export async function startNode(config: NodeConfig, logger: Logger = createLogge
     slots: { total: config.seatunnel.engine['slot-service']['slot-num'], dynamic: config.seatunnel.engine['slot-service']['dynamic-slot'] },
     health: health.sample(),
     heartbeatSeq: 0,
+    ...(liveness ? { livenessPort: liveness.port } : {}),
   };
   await registry.heartbeat(info);
   ready = true;
-  const heartbeat = setInterval(() => {
-    if (info) {
-      info = { ...info, health: health.sample(), heartbeatSeq: (info.heartbeatSeq ?? 0) + 1 };
-      registry.heartbeat(info).catch((error: unknown) => logger.warn({ err: error }, 'heartbeat failed'));
-    }
-  }, HEARTBEAT_MILLIS);
+  const beat = async (): Promise<void> => {
+    if (!info) return;
+    info = { ...info, health: health.sample(), heartbeatSeq: (info.heartbeatSeq ?? 0) + 1 };
+    await registry.heartbeat(info);
+  };
+  beatNow = beat;
+  const heartbeat = setInterval(() => void beat().catch((error: unknown) => logger.warn({ err: error }, 'heartbeat failed')), HEARTBEAT_MILLIS);
   heartbeat.unref();
 
   driver.start();
@@ -287,6 +306,7 @@ export async function startNode(config: NodeConfig, logger: Logger = createLogge
             }),
         ),
       );
+      await liveness?.stop();
       await store.close().catch(() => undefined);
       logger.info({ nodeId }, 'node stopped');
     })());

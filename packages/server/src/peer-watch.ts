@@ -12,6 +12,8 @@ export interface WatchedPeer {
   port: number;
   /** Bumped by every heartbeat of the peer. */
   heartbeatSeq?: number;
+  /** Where the peer's liveness thread answers (see liveness-responder.ts); without it, its REST port is probed. */
+  livenessPort?: number;
 }
 
 export interface PeerWatchOptions {
@@ -19,14 +21,15 @@ export interface PeerWatchOptions {
   suspectAfterMillis: number;
   /** A probed peer that stays silent is dead once its heartbeat has not moved for this long. */
   silentDeadAfterMillis: number;
-  probe: (host: string, port: number) => Promise<ProbeResult>;
+  probe: (peer: WatchedPeer) => Promise<ProbeResult>;
   now?: () => number;
 }
 
 /**
  * Tells a dead peer before its registry entry expires. The entry's TTL (3 s) has to allow for a
  * busy member, so on its own it makes failover wait up to ~3 s. A peer whose heartbeat stalls is
- * probed with an HTTP request to its REST port:
+ * probed on its liveness port (answered by a thread of its own, so a busy node is not taken for a
+ * frozen one), or with an HTTP request to its REST port when it has none:
  * - refused: nothing listens there any more (killed, or stopped): dead at once;
  * - silent (no byte within the probe's timeout) once the heartbeat has stalled for
  *   `silentDeadAfterMillis`: a frozen process (its kernel still accepts the connection, nobody
@@ -59,7 +62,7 @@ export class PeerWatch {
       } else if (last.reachable && now - last.since >= this.options.suspectAfterMillis) {
         const stalledFor = now - last.since;
         probes.push(
-          this.options.probe(peer.host, peer.port).then((result) =>
+          this.options.probe(peer).then((result) =>
             result === 'refused' || (result === 'silent' && stalledFor >= this.options.silentDeadAfterMillis) ? peer.nodeId : null,
           ),
         );
@@ -71,7 +74,7 @@ export class PeerWatch {
   /** Remembers a new peer and whether its address answers at all; a new peer is never proven dead. */
   private async firstSight(peer: WatchedPeer, now: number): Promise<null> {
     this.seen.set(peer.nodeId, { seq: peer.heartbeatSeq, since: now, reachable: false });
-    const reachable = (await this.options.probe(peer.host, peer.port)) === 'answered';
+    const reachable = (await this.options.probe(peer)) === 'answered';
     const entry = this.seen.get(peer.nodeId);
     if (entry) entry.reachable = reachable;
     return null;
@@ -100,4 +103,37 @@ export function probeHttp(host: string, port: number, timeoutMillis = 500): Prom
     socket.once('end', () => done('answered'));
     socket.once('error', (error: NodeJS.ErrnoException) => done(error.code === 'ECONNREFUSED' ? 'refused' : error.code === 'ECONNRESET' ? 'answered' : 'silent'));
   });
+}
+
+/**
+ * Asks a peer's liveness thread: `alive` → answered; `stalled` (its main thread has not moved for
+ * the responder's stall time), no line within `timeoutMillis`, or a closed connection → silent;
+ * nothing listening → refused.
+ */
+export function probeLiveness(host: string, port: number, timeoutMillis = 500): Promise<ProbeResult> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port });
+    let settled = false;
+    let text = '';
+    const done = (result: ProbeResult): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(result);
+    };
+    const timer = setTimeout(() => done('silent'), timeoutMillis);
+    socket.setEncoding('latin1');
+    socket.on('data', (chunk: string) => {
+      text += chunk;
+      if (text.includes('\n')) done(text.startsWith('alive') ? 'answered' : 'silent');
+    });
+    socket.once('end', () => done(text.startsWith('alive') ? 'answered' : 'silent'));
+    socket.once('error', (error: NodeJS.ErrnoException) => done(error.code === 'ECONNREFUSED' ? 'refused' : 'silent'));
+  });
+}
+
+/** The probe PeerWatch uses: the peer's liveness port if it has one, else its REST port. */
+export function probePeer(peer: WatchedPeer): Promise<ProbeResult> {
+  return peer.livenessPort !== undefined ? probeLiveness(peer.host, peer.livenessPort) : probeHttp(peer.host, peer.port);
 }

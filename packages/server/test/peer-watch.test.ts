@@ -13,7 +13,7 @@ function watch(results: Record<number, ProbeResult>) {
     suspectAfterMillis: 500,
     silentDeadAfterMillis: 1_250,
     now: () => now,
-    probe: async (_host, port) => {
+    probe: async ({ port }) => {
       probed.push(port);
       return results[port] ?? 'silent';
     },

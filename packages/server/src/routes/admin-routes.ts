@@ -10,7 +10,12 @@ export interface AdminDeps {
   clock: ClusterClock;
   /** Runs one pass of this node's job driver at once. */
   tick(): Promise<void>;
+  /** Writes this node's heartbeat, then keeps its main thread busy for `millis` (a long GC pause, a huge listing). */
+  stall?(millis: number): Promise<void>;
 }
+
+/** Longest stall the admin API makes: past the registry's TTL the node is dead to its peers anyway. */
+const MAX_STALL_MILLIS = 10_000;
 
 /**
  * `/_sim`: simulation controls for tests — read and advance the cluster-wide simulation clock —
@@ -40,6 +45,17 @@ export function adminRouter(deps: AdminDeps, services?: Services): Router {
   router.post('/driver/tick', async (ctx) => {
     await deps.tick();
     ctx.body = { status: 'success' };
+  });
+  router.post('/node/stall', async (ctx) => {
+    const body = parseJsonBody(await readTextBody(ctx.req, 4096));
+    const millis = isJsonObject(body) && typeof body['millis'] === 'number' ? body['millis'] : NaN;
+    if (!deps.stall) throw new SeaTunnelError(404, 'This node cannot stall.');
+    if (!Number.isFinite(millis) || millis < 0 || millis > MAX_STALL_MILLIS) {
+      throw new SeaTunnelError(400, `Body must be {"millis": <0 to ${MAX_STALL_MILLIS}>}.`);
+    }
+    const started = Date.now();
+    await deps.stall(millis);
+    ctx.body = { stalledMillis: Date.now() - started };
   });
   if (services) addSimConsole(router, services, deps.clock);
   return router;
