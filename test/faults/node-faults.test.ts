@@ -7,6 +7,7 @@ import {
   assertServing,
   batchJob,
   call,
+  isGone,
   jobLogLines,
   kill9,
   lostJobs,
@@ -29,12 +30,14 @@ const OPTIONS: LocalClusterOptions = {
   hzPort: 24301,
   clusterName: 'seatunnel-sim-faults-nodes',
   logDir: LOG_DIR,
-  nodeEnv: { SEATUNNEL_SIM_LOG_LEVEL: 'warn' },
+  // The admin API for (f)'s stall.
+  nodeEnv: { SEATUNNEL_SIM_LOG_LEVEL: 'warn', SEATUNNEL_SIM_ADMIN_API: 'true' },
 };
 
 /**
  * Node faults on a real member + 3 node processes: racing writes from every node, a node killed
- * with -9 under steady load, and a node restarted. Figures per fault are printed.
+ * with -9 under steady load, a node restarted, and a busy node told from a frozen one. Figures
+ * per fault are printed.
  */
 describe('node faults', () => {
   let cluster: LocalCluster;
@@ -200,5 +203,32 @@ describe('node faults', () => {
     const jobId = await submit(node.url, batchJob(20, 40));
     await waitFinished(peer, [jobId], 20, 10_000);
     report('(e) node restart', { 'ms to ready': readyMillis, 'ms to first answer': first.millis, 'requests sent': 5, failed: 0, 'jobs submitted': 1, lost: 0 });
+  });
+
+  it('(f) a node whose main thread is busy for 2 s keeps its jobs; a frozen one (SIGSTOP) has them adopted', async () => {
+    const victim = cluster.nodes.find((n) => !isGone(n) && n !== cluster.nodes[0])!;
+    const job = await submit(victim.url, STREAMING_JOB, '?jobName=busy-owner');
+    // Peers probe a peer only after they saw it answer once, and judge it by heartbeats they saw move.
+    await sleep(2_000);
+    // Busy as in a 100 000-job listing: its heartbeat stalls for 2 s (under the registry's 3 s TTL),
+    // so its peers probe it. Answered from the main thread, the probe went unanswered and its jobs
+    // were taken; its liveness thread answers for it.
+    const stall = await postJson(`${victim.url}/_sim/node/stall`, { millis: 2_000 });
+    assert.equal(stall.status, 200, stall.text);
+    await sleep(1_500);
+    assert.deepEqual(jobLogLines(LOG_DIR, job, 'left the cluster'), [], 'a busy node kept its job');
+    // Frozen: its liveness thread is frozen too, so the probe stays silent.
+    const frozenAt = Date.now();
+    victim.child.kill('SIGSTOP');
+    try {
+      const adoptedAfter = await waitFor('the frozen node\'s job adopted', async () => jobLogLines(LOG_DIR, job, 'left the cluster').length >= 1, 20_000, 100).then(
+        () => Date.now() - frozenAt,
+      );
+      report('(f) busy and frozen node', { 'busy ms': stall.json<{ stalledMillis: number }>().stalledMillis, 'jobs moved while busy': 0, 'frozen: adopted within ms': adoptedAfter });
+    } finally {
+      victim.child.kill('SIGCONT');
+    }
+    const survivor = cluster.nodes.find((n) => !isGone(n) && n !== victim)!;
+    assert.equal((await postJson(`${survivor.url}/stop-job`, { jobId: job })).status, 200);
   });
 });
