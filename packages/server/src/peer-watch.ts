@@ -1,4 +1,4 @@
-import { connect } from 'node:net';
+import { connect, type Socket } from 'node:net';
 
 /**
  * What a probe of a peer's REST port showed: `refused` (nothing listens: the process is gone),
@@ -86,22 +86,11 @@ export class PeerWatch {
  * closing the connection: a live TLS-only port does that to plain HTTP) for `timeoutMillis`.
  */
 export function probeHttp(host: string, port: number, timeoutMillis = 500): Promise<ProbeResult> {
-  return new Promise((resolve) => {
-    const socket = connect({ host, port });
-    let settled = false;
-    const done = (result: ProbeResult): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      socket.destroy();
-      resolve(result);
-    };
-    // One deadline for connecting and answering: a frozen peer's kernel completes the handshake.
-    const timer = setTimeout(() => done('silent'), timeoutMillis);
+  return probeSocket(host, port, timeoutMillis, (socket, done) => {
     socket.once('connect', () => socket.write(`GET /hazelcast/health HTTP/1.0\r\nHost: ${host}\r\n\r\n`));
     socket.once('data', () => done('answered'));
     socket.once('end', () => done('answered'));
-    socket.once('error', (error: NodeJS.ErrnoException) => done(error.code === 'ECONNREFUSED' ? 'refused' : error.code === 'ECONNRESET' ? 'answered' : 'silent'));
+    socket.once('error', (error: NodeJS.ErrnoException) => done(error.code === 'ECONNRESET' ? 'answered' : 'silent'));
   });
 }
 
@@ -111,10 +100,28 @@ export function probeHttp(host: string, port: number, timeoutMillis = 500): Prom
  * nothing listening → refused.
  */
 export function probeLiveness(host: string, port: number, timeoutMillis = 500): Promise<ProbeResult> {
+  return probeSocket(host, port, timeoutMillis, (socket, done) => {
+    let text = '';
+    const verdict = (): ProbeResult => (text.startsWith('alive') ? 'answered' : 'silent');
+    socket.setEncoding('latin1');
+    socket.on('data', (chunk: string) => {
+      text += chunk;
+      if (text.includes('\n')) done(verdict());
+    });
+    socket.once('end', () => done(verdict()));
+    socket.once('error', () => done('silent'));
+  });
+}
+
+/**
+ * One probe connection: `talk` reads the socket and calls `done` once; a refused connection is
+ * `refused` and no verdict within `timeoutMillis` is `silent` (one deadline for connecting and
+ * answering: a frozen peer's kernel still completes the handshake).
+ */
+function probeSocket(host: string, port: number, timeoutMillis: number, talk: (socket: Socket, done: (result: ProbeResult) => void) => void): Promise<ProbeResult> {
   return new Promise((resolve) => {
     const socket = connect({ host, port });
     let settled = false;
-    let text = '';
     const done = (result: ProbeResult): void => {
       if (settled) return;
       settled = true;
@@ -123,13 +130,11 @@ export function probeLiveness(host: string, port: number, timeoutMillis = 500): 
       resolve(result);
     };
     const timer = setTimeout(() => done('silent'), timeoutMillis);
-    socket.setEncoding('latin1');
-    socket.on('data', (chunk: string) => {
-      text += chunk;
-      if (text.includes('\n')) done(text.startsWith('alive') ? 'answered' : 'silent');
+    // Registered first, so it decides before talk's own error handler.
+    socket.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ECONNREFUSED') done('refused');
     });
-    socket.once('end', () => done(text.startsWith('alive') ? 'answered' : 'silent'));
-    socket.once('error', (error: NodeJS.ErrnoException) => done(error.code === 'ECONNREFUSED' ? 'refused' : 'silent'));
+    talk(socket, done);
   });
 }
 
