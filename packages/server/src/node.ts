@@ -235,11 +235,6 @@ export async function startNode(config: NodeConfig, logger: Logger = createLogge
     await store.close();
     throw error;
   }
-  // Without it peers probe the REST port, answered by the (maybe busy) main thread: say so, run on.
-  const liveness: LivenessResponder | null = await startLivenessResponder({ host: endpoint.host, stallMillis: NODE_TTL_MILLIS }).catch((error: unknown) => {
-    logger.warn({ err: error }, 'liveness port unavailable; peers will probe the REST port');
-    return null;
-  });
   const host = advertisedHost(config);
   const httpsUrl = httpsPort === null ? null : `https://${host}:${httpsPort}`;
   // Process figures ride on the heartbeat, so any node can answer system-monitoring for all.
@@ -256,7 +251,6 @@ export async function startNode(config: NodeConfig, logger: Logger = createLogge
     slots: { total: config.seatunnel.engine['slot-service']['slot-num'], dynamic: config.seatunnel.engine['slot-service']['dynamic-slot'] },
     health: health.sample(),
     heartbeatSeq: 0,
-    ...(liveness ? { livenessPort: liveness.port } : {}),
   };
   await registry.heartbeat(info);
   ready = true;
@@ -266,6 +260,19 @@ export async function startNode(config: NodeConfig, logger: Logger = createLogge
     await registry.heartbeat(info);
   };
   beatNow = beat;
+  // Started once the node serves: its thread's boot (50-90 ms of CPU) would add ~150 ms to the
+  // node's start on a busy machine. The next heartbeat advertises the port; until then peers
+  // probe the REST port. Without it (it could not start) they go on doing so: say so, run on.
+  const livenessStarting: Promise<LivenessResponder | null> = startLivenessResponder({ host: endpoint.host, stallMillis: NODE_TTL_MILLIS }).then(
+    (responder) => {
+      if (info) info = { ...info, livenessPort: responder.port };
+      return responder;
+    },
+    (error: unknown) => {
+      logger.warn({ err: error }, 'liveness port unavailable; peers will probe the REST port');
+      return null;
+    },
+  );
   const heartbeat = setInterval(() => void beat().catch((error: unknown) => logger.warn({ err: error }, 'heartbeat failed')), HEARTBEAT_MILLIS);
   heartbeat.unref();
 
@@ -306,7 +313,7 @@ export async function startNode(config: NodeConfig, logger: Logger = createLogge
             }),
         ),
       );
-      await liveness?.stop();
+      await (await livenessStarting)?.stop();
       await store.close().catch(() => undefined);
       logger.info({ nodeId }, 'node stopped');
     })());

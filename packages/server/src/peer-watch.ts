@@ -35,11 +35,11 @@ export interface PeerWatchOptions {
  *   `silentDeadAfterMillis`: a frozen process (its kernel still accepts the connection, nobody
  *   reads it) or one this node can no longer reach: dead too;
  * - answered: alive, whatever its heartbeat says (e.g. its writes to a busy member are late).
- * Only a peer that answered when first seen is ever judged (a wrong advertised address never
- * looks like a death; such a peer is left to the TTL).
+ * Only a peer that answered when first seen, or when its probe address last changed, is ever judged
+ * (a wrong advertised address never looks like a death; such a peer is left to the TTL).
  */
 export class PeerWatch {
-  private readonly seen = new Map<string, { seq: number | undefined; since: number; reachable: boolean }>();
+  private readonly seen = new Map<string, { seq: number | undefined; since: number; reachable: boolean; address: string }>();
   private readonly now: () => number;
 
   constructor(private readonly options: PeerWatchOptions) {
@@ -55,7 +55,8 @@ export class PeerWatch {
     const probes: Promise<string | null>[] = [];
     for (const peer of others) {
       const last = this.seen.get(peer.nodeId);
-      if (!last) {
+      // A node advertises its liveness port a heartbeat after it starts: a new address is checked anew.
+      if (!last || last.address !== probeAddress(peer)) {
         probes.push(this.firstSight(peer, now));
       } else if (last.seq !== peer.heartbeatSeq) {
         this.seen.set(peer.nodeId, { ...last, seq: peer.heartbeatSeq, since: now });
@@ -73,7 +74,7 @@ export class PeerWatch {
 
   /** Remembers a new peer and whether its address answers at all; a new peer is never proven dead. */
   private async firstSight(peer: WatchedPeer, now: number): Promise<null> {
-    this.seen.set(peer.nodeId, { seq: peer.heartbeatSeq, since: now, reachable: false });
+    this.seen.set(peer.nodeId, { seq: peer.heartbeatSeq, since: now, reachable: false, address: probeAddress(peer) });
     const reachable = (await this.options.probe(peer)) === 'answered';
     const entry = this.seen.get(peer.nodeId);
     if (entry) entry.reachable = reachable;
@@ -137,6 +138,9 @@ function probeSocket(host: string, port: number, timeoutMillis: number, talk: (s
     talk(socket, done);
   });
 }
+
+/** Where probePeer reaches a peer. */
+const probeAddress = (peer: WatchedPeer): string => `${peer.host}:${peer.livenessPort ?? peer.port}`;
 
 /** The probe PeerWatch uses: the peer's liveness port if it has one, else its REST port. */
 export function probePeer(peer: WatchedPeer): Promise<ProbeResult> {

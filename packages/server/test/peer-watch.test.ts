@@ -13,9 +13,10 @@ function watch(results: Record<number, ProbeResult>) {
     suspectAfterMillis: 500,
     silentDeadAfterMillis: 1_250,
     now: () => now,
-    probe: async ({ port }) => {
-      probed.push(port);
-      return results[port] ?? 'silent';
+    probe: async ({ port, livenessPort }) => {
+      const at = livenessPort ?? port;
+      probed.push(at);
+      return results[at] ?? 'silent';
     },
   });
   return { peerWatch, probed, advance: (millis: number) => (now += millis) };
@@ -59,6 +60,24 @@ describe('PeerWatch', () => {
     advance(10_000);
     assert.deepEqual([...(await peerWatch.provenDead([peer('misconfigured', 1, 2)], 'self'))], []);
     assert.deepEqual(probed, [2], 'probed once, at first sight');
+  });
+
+  it('checks a peer anew when it advertises its liveness port, and judges it by that port', async () => {
+    const results: Record<number, ProbeResult> = { 2: 'answered', 12: 'refused', 3: 'answered', 13: 'answered' };
+    const { peerWatch, probed, advance } = watch(results);
+    const blocked = (seq: number, liveness?: number) => ({ ...peer('blocked', seq, 2), ...(liveness ? { livenessPort: liveness } : {}) });
+    const frozen = (seq: number, liveness?: number) => ({ ...peer('frozen', seq, 3), ...(liveness ? { livenessPort: liveness } : {}) });
+    // First seen before their liveness threads run: the REST ports answer.
+    await peerWatch.provenDead([blocked(1), frozen(1)], 'self');
+    assert.deepEqual(probed.splice(0).sort(), [2, 3]);
+    // A heartbeat later both advertise a liveness port: each is checked anew (one is firewalled off).
+    await peerWatch.provenDead([blocked(2, 12), frozen(2, 13)], 'self');
+    assert.deepEqual(probed.splice(0).sort(), [12, 13]);
+    // Both stall; the firewalled port's refusal proves nothing, the frozen one's silence does.
+    Object.assign(results, { 13: 'silent' });
+    advance(1_300);
+    assert.deepEqual([...(await peerWatch.provenDead([blocked(2, 12), frozen(2, 13)], 'self'))], ['frozen']);
+    assert.deepEqual(probed.splice(0), [13], 'a peer whose address did not answer when seen is left to the TTL');
   });
 
   it('never suspects a peer that publishes no heartbeat sequence (left to the TTL)', async () => {
