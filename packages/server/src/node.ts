@@ -35,6 +35,8 @@ import type { Services } from './services/services.js';
  * thread, unless that thread has not moved for the registry's TTL (then it answers `stalled`).
  */
 const PEER_SUSPECT_MILLIS = 500;
+/** How long after it serves a node opens its liveness port (see there). */
+const LIVENESS_START_DELAY_MILLIS = 1_000;
 
 /** Keeps the event loop busy for `millis`, as a long listing or GC pause would (the admin API's stall). */
 function blockMainThread(millis: number): void {
@@ -260,19 +262,24 @@ export async function startNode(config: NodeConfig, logger: Logger = createLogge
     await registry.heartbeat(info);
   };
   beatNow = beat;
-  // Started once the node serves: its thread's boot (50-90 ms of CPU) would add ~150 ms to the
-  // node's start on a busy machine. The next heartbeat advertises the port; until then peers
-  // probe the REST port. Without it (it could not start) they go on doing so: say so, run on.
-  const livenessStarting: Promise<LivenessResponder | null> = startLivenessResponder({ host: endpoint.host, stallMillis: NODE_TTL_MILLIS }).then(
-    (responder) => {
-      if (info) info = { ...info, livenessPort: responder.port };
-      return responder;
-    },
-    (error: unknown) => {
-      logger.warn({ err: error }, 'liveness port unavailable; peers will probe the REST port');
-      return null;
-    },
-  );
+  // Started a second after the node serves: its thread's boot (50-90 ms of CPU) competed with the
+  // node's first answers on a busy machine (start-up 547-618 ms with it on the way, ~400 without).
+  // The next heartbeat advertises the port; until then peers probe the REST port. Without it (it
+  // could not start) they go on doing so: say so, run on.
+  let livenessStarting: Promise<LivenessResponder | null> | null = null;
+  const livenessTimer = setTimeout(() => {
+    livenessStarting = startLivenessResponder({ host: endpoint.host, stallMillis: NODE_TTL_MILLIS }).then(
+      (responder) => {
+        if (info) info = { ...info, livenessPort: responder.port };
+        return responder;
+      },
+      (error: unknown) => {
+        logger.warn({ err: error }, 'liveness port unavailable; peers will probe the REST port');
+        return null;
+      },
+    );
+  }, LIVENESS_START_DELAY_MILLIS);
+  livenessTimer.unref();
   const heartbeat = setInterval(() => void beat().catch((error: unknown) => logger.warn({ err: error }, 'heartbeat failed')), HEARTBEAT_MILLIS);
   heartbeat.unref();
 
@@ -313,6 +320,7 @@ export async function startNode(config: NodeConfig, logger: Logger = createLogge
             }),
         ),
       );
+      clearTimeout(livenessTimer);
       await (await livenessStarting)?.stop();
       await store.close().catch(() => undefined);
       logger.info({ nodeId }, 'node stopped');
