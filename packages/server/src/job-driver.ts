@@ -182,7 +182,9 @@ export class JobDriver {
     } else if (vanished.length > 0) {
       orphans = await repository.listOwnedBy(vanished);
     }
-    for (const orphan of orphans) {
+    // Several compare-and-sets in flight: one after the other, 300 jobs took ~0.4 s of round trips,
+    // a fifth of the bench's 2 s failover goal for a frozen node.
+    await eachWithLimit(orphans, ADOPTIONS_IN_FLIGHT, async (orphan) => {
       const result = await repository.updateRunning(orphan.record.jobId, (current) =>
         live.has(current.owner) ? null : adoptJob(current, nodeId, clock.now()),
       );
@@ -190,10 +192,22 @@ export class JobDriver {
         this.options.logger.info({ jobId: orphan.record.jobId, from: orphan.record.owner }, 'adopted job');
         this.log(orphan.record.jobId, jobLogLines.adopted(result.record, orphan.record.owner));
       }
-    }
+    });
   }
 
   private log(jobId: string, line: { logger: string; message: string }): void {
     this.options.jobLog().write(jobId, 'INFO', line.logger, line.message);
   }
+}
+
+/** Adoption compare-and-sets a driver keeps in flight at once. */
+const ADOPTIONS_IN_FLIGHT = 16;
+
+/** Runs `work` over `items`, at most `limit` at a time; rejects with the first failure. */
+async function eachWithLimit<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
 }
