@@ -203,9 +203,9 @@ export function renderGoals(r: Results): string {
   const tenK = r.listing?.find((s) => s.jobs === 10_000);
   if (tenK) lines.push(`- running-jobs with 10 000 jobs < 200 ms: ${mark(tenK.runningJobs.p50 < 200)} (p50 ${tenK.runningJobs.p50} ms, max ${tenK.runningJobs.max} ms of ${tenK.runningJobs.count}).`);
   if (r.failover) {
-    lines.push(`- Failover after kill -9 ≤ 1 s: ${mark(r.failover.adoptedSeconds <= 1 && r.failover.liveJobsMoved === 0)} (${r.failover.adoptedSeconds} s. The live nodes probe a peer whose heartbeat is 500 ms late over HTTP and adopt its jobs by compare-and-set as soon as its REST port refuses connections; the registry entry itself expired after ${r.failover.heartbeatGoneSeconds} s — a 3 s TTL renewed by a 750 ms heartbeat).`);
+    lines.push(`- Failover after kill -9 ≤ 1 s: ${mark(r.failover.adoptedSeconds <= 1 && r.failover.liveJobsMoved === 0)} (${r.failover.adoptedSeconds} s. The live nodes probe a peer whose heartbeat is 500 ms late on its liveness port (a thread of its own) and adopt its jobs by compare-and-set, 16 at a time, as soon as that port refuses connections; the registry entry itself expired after ${r.failover.heartbeatGoneSeconds} s — a 3 s TTL renewed by a 750 ms heartbeat).`);
     const frozen = r.failover.frozen;
-    if (frozen) lines.push(`- Failover of a frozen node (SIGSTOP) ≤ 2 s: ${mark(frozen.adoptedSeconds <= 2 && frozen.liveJobsMoved === 0)} (${frozen.adoptedSeconds} s: no answer within 500 ms once its heartbeat was 1.25 s late; live nodes' jobs moved: ${frozen.liveJobsMoved}).`);
+    if (frozen) lines.push(`- Failover of a frozen node (SIGSTOP) ≤ 2 s: ${mark(frozen.adoptedSeconds <= 2 && frozen.liveJobsMoved === 0)} (${frozen.adoptedSeconds} s: its liveness thread, frozen too, gave no answer within 500 ms once its heartbeat was 1.25 s late; live nodes' jobs moved: ${frozen.liveJobsMoved}).`);
   }
   const largest = r.listing?.[r.listing.length - 1];
   if (largest && largest.jobs >= 100_000) {
