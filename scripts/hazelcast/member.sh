@@ -57,6 +57,8 @@ exec java \
   -Dsim.quorum.enabled="$quorum_enabled" \
   -Dsim.quorum.size="$quorum_size" \
   -Dsim.merge.policy="$merge_policy" \
+  -Dsim.persistence.enabled=false \
+  -Dsim.persistence.dir=none \
   "${host_opts[@]}" \
   -Dhazelcast.phone.home.enabled=false \
   -Dhazelcast.shutdownhook.policy=GRACEFUL \

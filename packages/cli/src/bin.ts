@@ -27,6 +27,7 @@ program
   .option('--log-dir <dir>', 'where member and node logs go', 'logs')
   .option('--profile <name>', `API profile of every node: ${PROFILE_NAMES.join(', ')} (default 2.3.9)`)
   .option('--admin-api', 'enable the /_sim admin API (simulation clock) on every node')
+  .option('--persist-dir <dir>', 'keep jobs, history and the simulation clock in files under <dir>, so they survive a restart of every member')
   .action(async (options: UpOptions) => {
     const { store, nodeEnv } = checkUpOptions(options);
     const started = Date.now();
@@ -50,6 +51,7 @@ program
         clusterName: options.clusterName,
         logDir: options.logDir,
         ...(options.config ? { configFile: options.config } : {}),
+        ...(options.persistDir ? { persistDir: options.persistDir } : {}),
         nodeEnv,
       });
       for (const member of cluster.members) table.push([`hazelcast ${member.address}`, '-', member.child.pid ?? '-']);

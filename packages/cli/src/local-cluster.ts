@@ -19,6 +19,8 @@ export interface LocalClusterOptions {
   /** Environment for one node only (by index from 0), on top of nodeEnv: per-node tags, slots… */
   nodeEnvAt?: (index: number) => Record<string, string>;
   configFile?: string;
+  /** Members keep the job maps and the clock in files here (see MemberOptions.persistDir). */
+  persistDir?: string;
 }
 
 export interface LocalNode extends NodeReadyMessage {
@@ -109,7 +111,13 @@ export async function startLocalCluster(options: LocalClusterOptions): Promise<L
     members.push(
       ...(await Promise.all(
         memberPorts.map((port) =>
-          startMember({ port, members: memberAddresses, clusterName: options.clusterName, logFile: join(options.logDir, `member-${port}.log`) }),
+          startMember({
+            port,
+            members: memberAddresses,
+            clusterName: options.clusterName,
+            logFile: join(options.logDir, `member-${port}.log`),
+            ...(options.persistDir ? { persistDir: options.persistDir } : {}),
+          }),
         ),
       )),
     );

@@ -13,6 +13,7 @@ export interface UpOptions {
   profile?: string;
   adminApi?: boolean;
   store: string;
+  persistDir?: string;
 }
 
 export type StoreKind = 'hazelcast' | 'memory';
@@ -28,6 +29,9 @@ export const intOption = (name: string) => (value: string): number => {
 export function checkUpOptions(options: UpOptions): { store: StoreKind; nodeEnv: Record<string, string> } {
   if (options.nodes < 1 || options.members < 1) throw new InvalidArgumentError('--nodes and --members must be at least 1');
   if (options.store !== 'hazelcast' && options.store !== 'memory') throw new InvalidArgumentError(`--store must be hazelcast or memory, not ${options.store}`);
+  if (options.persistDir !== undefined && options.store === 'memory') {
+    throw new InvalidArgumentError('--persist-dir keeps the Hazelcast members\' maps on disk: it needs --store hazelcast');
+  }
   if (options.profile !== undefined && !(PROFILE_NAMES as readonly string[]).includes(options.profile)) {
     throw new InvalidArgumentError(`--profile must be one of ${PROFILE_NAMES.join(', ')}`);
   }

@@ -16,6 +16,8 @@ describe('seatunnel-sim up options', () => {
   it('refuses what would fail later: no nodes, an unknown store or profile, a port out of range', () => {
     assert.throws(() => checkUpOptions({ ...base, nodes: 0 }), /at least 1/);
     assert.throws(() => checkUpOptions({ ...base, store: 'redis' }), /--store must be hazelcast or memory/);
+    assert.throws(() => checkUpOptions({ ...base, store: 'memory', persistDir: 'data' }), /--persist-dir .* needs --store hazelcast/);
+    assert.equal(checkUpOptions({ ...base, persistDir: 'data' }).store, 'hazelcast');
     assert.throws(() => checkUpOptions({ ...base, profile: '9.9' }), /--profile must be one of 2\.3\.8, 2\.3\.9, 2\.3\.10, 2\.3\.11, 2\.3\.12, 2\.3\.13, 3\.0, 3\.1, seed/);
     assert.throws(() => intOption('--port')('70000'), /--port must be an integer/);
     assert.throws(() => intOption('--port')('x'), /--port must be an integer/);

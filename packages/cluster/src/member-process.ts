@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
-import { delimiter, dirname } from 'node:path';
+import { delimiter, dirname, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { hazelcastJarPath, memberConfigPath, memberExtensionJarPath } from './repo-paths.js';
 
@@ -11,6 +11,11 @@ export interface MemberOptions {
   clusterName: string;
   /** Where the member's stdout/stderr go; default: discarded. */
   logFile?: string;
+  /**
+   * Keep the job maps and the clock in files under this directory (the extension's FileMapStore),
+   * so they survive a restart of every member. Needs the member extension (a JDK to build it).
+   */
+  persistDir?: string;
   readyTimeoutMillis?: number;
 }
 
@@ -63,6 +68,13 @@ export function partitionProperties(memberCount: number, mergePolicy: string): s
   ];
 }
 
+/** The map-store settings of config/hazelcast-member.yaml: off (Hazelcast wants values anyway), or files under `dir`. */
+function persistenceProperties(dir: string | undefined, withExtension: boolean): string[] {
+  if (dir === undefined) return ['-Dsim.persistence.enabled=false', '-Dsim.persistence.dir=none'];
+  if (!withExtension) throw new Error(`persisting the job maps needs the member extension ${memberExtensionJarPath()} (built by scripts/hazelcast/build-extension.sh with a JDK)`);
+  return ['-Dsim.persistence.enabled=true', `-Dsim.persistence.dir=${resolve(dir)}`];
+}
+
 /** The java command line of a member; the same flags as scripts/hazelcast/member.sh. */
 export function memberCommand(options: MemberOptions): string[] {
   const extension = memberExtensionJarPath();
@@ -75,6 +87,7 @@ export function memberCommand(options: MemberOptions): string[] {
     `-Dsim.port=${options.port}`,
     `-Dsim.members=${options.members.join(',')}`,
     ...partitionProperties(options.members.length, withExtension ? JOB_MERGE_POLICY : FALLBACK_MERGE_POLICY),
+    ...persistenceProperties(options.persistDir, withExtension),
     '-Dhazelcast.local.localAddress=127.0.0.1',
     '-Dhazelcast.phone.home.enabled=false',
     '-Dhazelcast.logging.type=jdk',

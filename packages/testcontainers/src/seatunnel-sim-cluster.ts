@@ -134,6 +134,9 @@ export class SeaTunnelSimCluster {
                   `-Dsim.quorum.enabled=${this.memberCount >= 3}`,
                   `-Dsim.quorum.size=${Math.max(2, Math.floor(this.memberCount / 2) + 1)}`,
                   `-Dsim.merge.policy=${this.mergePolicy ?? mergePolicyOf(this.hazelcastImage)}`,
+                  // Persistence (the CLI's --persist-dir) is the local cluster's; containers start empty.
+                  '-Dsim.persistence.enabled=false',
+                  '-Dsim.persistence.dir=none',
                   '-Dhazelcast.phone.home.enabled=false',
                 ].join(' '),
               })

@@ -108,6 +108,8 @@ public final class SeaTunnelSimCluster implements AutoCloseable {
             "-Dsim.quorum.enabled=" + (memberList.split(",").length >= 3),
             "-Dsim.quorum.size=" + Math.max(2, memberList.split(",").length / 2 + 1),
             "-Dsim.merge.policy=com.hazelcast.spi.merge.PutIfAbsentMergePolicy",
+            "-Dsim.persistence.enabled=false",
+            "-Dsim.persistence.dir=none",
             "-Dhazelcast.phone.home.enabled=false",
             "-Dhazelcast.graceful.shutdown.max.wait=5"))
         .withLogConsumer(new Slf4jLogConsumer(LoggerFactory.getLogger("container." + name)))
