@@ -165,7 +165,7 @@ export class JobDriver {
     for (const id of dead) {
       if (!this.knownNodes.has(id)) continue;
       // A warning: a node taken for dead is a cluster event an operator (or a bench) must see.
-      this.options.logger.warn({ nodeId: id }, 'peer stopped heartbeating and its REST port refuses or stays silent: adopting its jobs');
+      this.options.logger.warn({ nodeId: id }, 'peer stopped heartbeating and its probe port (liveness thread, else REST) refuses or stays silent: adopting its jobs');
     }
     const live = new Set(listed.map((n) => n.nodeId).filter((id) => !dead.has(id)));
     this.liveNodes = live.size;
